@@ -1,0 +1,109 @@
+# The offline handbook: generator, handbook, tests.
+#
+#   make          build the generator (build/handbook) and the handbook (dist/)
+#   make check    run every test
+#   make install  install the generator, the default theme and the man page
+
+PREFIX   ?= /usr/local
+DESTDIR  ?=
+BINDIR    = $(PREFIX)/bin
+DATADIR   = $(PREFIX)/share/handbook
+MANDIR    = $(PREFIX)/share/man/man1
+
+CC       ?= cc
+CFLAGS   ?= -O2 -g
+PKGS      = libcmark-gfm libxml-2.0 libxslt libexslt icu-uc icu-i18n libzip
+WARN      = -Wall -Wextra -Wpedantic -Wstrict-prototypes -Wmissing-prototypes \
+	    -Wshadow -Wwrite-strings -Wformat=2 -Wvla -fno-common
+VERSION   = 0.1.0
+
+# Debian packages that provide what the build and the tests need.
+DEB_BUILD = build-essential pkg-config libcmark-gfm-dev \
+	    libcmark-gfm-extensions-dev libxml2-dev libxslt1-dev libicu-dev \
+	    libzip-dev
+DEB_CHECK = $(DEB_BUILD) gettext unzip zip python3 libxml2-utils epubcheck \
+	    default-jre-headless nodejs npm chromium
+
+# Reproducible by default: the date of the last commit when there is one.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+export SOURCE_DATE_EPOCH
+
+SRCS = $(wildcard generator/*.c)
+OBJS = $(SRCS:generator/%.c=build/obj/%.o)
+LIB_OBJS = $(filter-out build/obj/main.o,$(OBJS))
+
+CONTENT  = $(wildcard content/*.md content/book.xml)
+THEME    = $(wildcard themes/default/* themes/default/assets/*)
+CATALOGS = $(wildcard translations/*.po)
+
+all: build/handbook dist/.stamp
+
+# --- dependencies ---------------------------------------------------------
+
+# Installs missing Debian packages when run as root, else says what to run.
+build/.deps-build:
+	@mkdir -p build
+	@./tests/ensure-deps.sh $(DEB_BUILD)
+	@pkg-config --print-errors --exists $(PKGS)
+	@touch $@
+
+build/.deps-check: build/.deps-build
+	@./tests/ensure-deps.sh $(DEB_CHECK)
+	@./tests/ensure-npm.sh
+	@touch $@
+
+deps: build/.deps-check
+
+# --- the generator ---------------------------------------------------------
+
+build/pkg.mk: build/.deps-build
+	@echo 'PKG_CFLAGS = '"$$(pkg-config --cflags $(PKGS))" > $@
+	@echo 'PKG_LIBS = '"$$(pkg-config --libs $(PKGS))" >> $@
+
+-include build/pkg.mk
+
+build/obj/%.o: generator/%.c build/pkg.mk
+	@mkdir -p build/obj
+	$(CC) -std=c11 $(WARN) $(CFLAGS) -D_GNU_SOURCE -DHANDBOOK_VERSION='"$(VERSION)"' \
+	    $(PKG_CFLAGS) -MMD -MP -c $< -o $@
+
+build/handbook: $(OBJS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(PKG_LIBS)
+
+-include $(wildcard build/obj/*.d)
+
+# --- the handbook ---------------------------------------------------------
+
+dist/.stamp: build/handbook $(CONTENT) $(THEME) $(CATALOGS)
+	./build/handbook build
+	@touch $@
+
+handbook: dist/.stamp
+
+# --- tests ------------------------------------------------------------------
+
+check: build/.deps-check build/handbook dist/.stamp
+	@./tests/run-all.sh
+
+# --- install ----------------------------------------------------------------
+
+install: build/handbook
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) \
+	    $(DESTDIR)$(DATADIR)/themes/default/assets
+	install -m 755 build/handbook $(DESTDIR)$(BINDIR)/handbook
+	install -m 644 handbook.1 $(DESTDIR)$(MANDIR)/handbook.1
+	install -m 644 themes/default/*.xsl $(DESTDIR)$(DATADIR)/themes/default/
+	install -m 644 themes/default/assets/* \
+	    $(DESTDIR)$(DATADIR)/themes/default/assets/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/handbook $(DESTDIR)$(MANDIR)/handbook.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build dist
+
+format:
+	clang-format -i generator/*.c generator/*.h tests/unit/*.c
+
+.PHONY: all deps handbook check install uninstall clean format

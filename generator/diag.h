@@ -1,0 +1,24 @@
+/* Diagnostics: "file:line:col: error: message", counted by level. */
+#ifndef GEN_DIAG_H
+#define GEN_DIAG_H
+
+enum diag_level { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR };
+
+/*
+ * Prints one diagnostic to standard error. file may be NULL (the message is
+ * then prefixed "handbook:"); line and col are omitted when 0. Always
+ * returns -1 so that callers can write "return diag(...)".
+ */
+int diag(enum diag_level level, const char *file, int line, int col,
+    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+/* Shorthand for an error without a position. */
+int diag_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Number of errors reported so far. */
+int diag_errors(void);
+
+/* Silences warnings and notes (for --quiet); errors are always printed. */
+void diag_set_quiet(int quiet);
+
+#endif

@@ -1,0 +1,98 @@
+/* EPUB packaging: OCF rules (mimetype first, stored) and stable bytes. */
+#include "epub.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <zip.h>
+
+#include "diag.h"
+#include "theme.h"
+#include "util.h"
+
+static const char mimetype[] = "application/epub+zip";
+
+static int
+add_entry(zip_t *za, const char *name, const void *data, size_t len,
+    long long date, int store)
+{
+	zip_source_t *src = zip_source_buffer(za, data, len, 0);
+	zip_int64_t i;
+
+	if (src == NULL)
+		return -1;
+	i = zip_file_add(za, name, src, ZIP_FL_ENC_UTF_8);
+	if (i < 0) {
+		zip_source_free(src);
+		return -1;
+	}
+	if (zip_file_set_mtime(za, (zip_uint64_t)i, (time_t)date, 0) < 0 ||
+	    zip_set_file_compression(za, (zip_uint64_t)i,
+		store ? ZIP_CM_STORE : ZIP_CM_DEFLATE, store ? 0 : 9) < 0 ||
+	    zip_file_set_external_attributes(za, (zip_uint64_t)i, 0,
+		ZIP_OPSYS_UNIX, 0100644u << 16) < 0)
+		return -1;
+	return 0;
+}
+
+/* Sorted names make the archive independent of the theme's output order. */
+static int
+by_path(const void *a, const void *b)
+{
+	const struct theme_output *x = *(const struct theme_output *const *)a;
+	const struct theme_output *y = *(const struct theme_output *const *)b;
+
+	return strcmp(x->path, y->path);
+}
+
+int
+epub_write(const char *path, const struct theme_output *files, int nfiles,
+    long long date)
+{
+	const struct theme_output **list = xcalloc((size_t)nfiles + 1,
+	    sizeof(*list));
+	int err = 0, i, n = 0, rc = -1;
+	zip_t *za;
+
+	for (i = 0; i < nfiles; i++)
+		if (files[i].target == TARGET_EPUB)
+			list[n++] = &files[i];
+	qsort(list, (size_t)n, sizeof(*list), by_path);
+	za = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &err);
+	if (za == NULL) {
+		zip_error_t ze;
+		zip_error_init_with_code(&ze, err);
+		diag(DIAG_ERROR, path, 0, 0, "cannot create EPUB: %s",
+		    zip_error_strerror(&ze));
+		zip_error_fini(&ze);
+		goto out;
+	}
+	if (add_entry(za, "mimetype", mimetype, strlen(mimetype), date, 1) < 0)
+		goto fail;
+	for (i = 0; i < n; i++) {
+		if (strcmp(list[i]->path, "mimetype") == 0) {
+			diag(DIAG_ERROR, path, 0, 0,
+			    "theme: the EPUB's mimetype is written by the "
+			    "generator");
+			zip_discard(za);
+			goto out;
+		}
+		if (add_entry(za, list[i]->path, list[i]->data, list[i]->len,
+			date, 0) < 0)
+			goto fail;
+	}
+	if (zip_close(za) < 0) {
+		diag(DIAG_ERROR, path, 0, 0, "cannot write EPUB: %s",
+		    zip_strerror(za));
+		zip_discard(za);
+		goto out;
+	}
+	rc = 0;
+	goto out;
+fail:
+	diag(DIAG_ERROR, path, 0, 0, "cannot build EPUB: %s", zip_strerror(za));
+	zip_discard(za);
+out:
+	free(list);
+	return rc;
+}

@@ -1,0 +1,18 @@
+/* EPUB 3 container: a deterministic zip written with libzip. */
+#ifndef GEN_EPUB_H
+#define GEN_EPUB_H
+
+#include <stddef.h>
+
+struct theme_output;
+
+/*
+ * Writes an EPUB at path from the files of a theme result whose target is
+ * TARGET_EPUB ("mimetype" is added first and stored). Every entry gets the
+ * time date (SOURCE_DATE_EPOCH) and fixed permissions so that the same
+ * input gives the same bytes. Returns 0, or -1 after reporting an error.
+ */
+int epub_write(const char *path, const struct theme_output *files, int nfiles,
+    long long date);
+
+#endif

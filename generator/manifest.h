@@ -1,0 +1,33 @@
+/* The book's manifest: chapter order and metadata, read from book.xml. */
+#ifndef GEN_MANIFEST_H
+#define GEN_MANIFEST_H
+
+struct manifest_chapter {
+	char *file; /* file name inside the content folder, e.g. "02-attachment.md" */
+	char *id;   /* file name without ".md"; names every output of the chapter */
+	int line;   /* line of the <chapter> element in book.xml */
+};
+
+struct manifest {
+	char *path; /* "content/book.xml", for diagnostics */
+	char *title, *subtitle, *creator, *publisher, *rights, *rights_url;
+	char *identifier; /* "urn:uuid:..." */
+	char *language;   /* BCP 47 tag of the source text */
+	char *description;
+	struct manifest_chapter *chapters;
+	int nchapters;
+};
+
+/*
+ * Reads content_dir/book.xml. Reports every problem found through diag and
+ * returns NULL if there was any; otherwise returns a manifest to be freed
+ * with manifest_free.
+ */
+struct manifest *manifest_load(const char *content_dir);
+
+void manifest_free(struct manifest *m);
+
+/* Returns 1 when name is a valid chapter file name: [a-z0-9-]+\.md. */
+int manifest_valid_chapter_name(const char *name);
+
+#endif

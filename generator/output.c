@@ -1,0 +1,208 @@
+/* Atomic output: build beside, fsync, rename into place; never half-written. */
+#include "output.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "diag.h"
+#include "util.h"
+
+struct outdir {
+	char *dist;
+	char *final;
+	char *tmp;
+};
+
+static int
+mkdir_p(const char *path)
+{
+	char *p = xstrdup(path), *s;
+	int rc = 0;
+
+	for (s = p + 1; *s; s++) {
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		if (mkdir(p, 0755) < 0 && errno != EEXIST)
+			rc = -1;
+		*s = '/';
+	}
+	if (mkdir(p, 0755) < 0 && errno != EEXIST)
+		rc = -1;
+	free(p);
+	return rc;
+}
+
+struct outdir *
+output_begin(const char *dist, const char *name)
+{
+	struct outdir *o;
+
+	if (mkdir_p(dist) < 0) {
+		diag(DIAG_ERROR, dist, 0, 0, "cannot create output folder: %s",
+		    strerror(errno));
+		return NULL;
+	}
+	o = xcalloc(1, sizeof(*o));
+	o->dist = xstrdup(dist);
+	o->final = xasprintf("%s/%s", dist, name);
+	o->tmp = xasprintf("%s/.%s.XXXXXX", dist, name);
+	if (mkdtemp(o->tmp) == NULL) {
+		diag(DIAG_ERROR, dist, 0, 0, "cannot write in output folder: %s",
+		    strerror(errno));
+		free(o->tmp);
+		o->tmp = NULL;
+		output_abort(o);
+		return NULL;
+	}
+	chmod(o->tmp, 0755);
+	return o;
+}
+
+const char *
+output_tmp_path(const struct outdir *o)
+{
+	return o->tmp;
+}
+
+static int
+write_all(const char *path, const void *data, size_t len)
+{
+	const char *p = data;
+	int fd, saved;
+	ssize_t n;
+
+	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW,
+	    0644);
+	if (fd < 0)
+		return -1;
+	while (len > 0) {
+		n = write(fd, p, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			goto fail;
+		p += n;
+		len -= (size_t)n;
+	}
+	if (fsync(fd) < 0 && errno != EINVAL)
+		goto fail;
+	return close(fd);
+fail:
+	saved = errno;
+	close(fd);
+	errno = saved;
+	return -1;
+}
+
+int
+output_write(struct outdir *o, const char *relpath, const void *data,
+    size_t len)
+{
+	char *path = xasprintf("%s/%s", o->tmp, relpath), *slash;
+	int rc = 0;
+
+	slash = strrchr(path, '/');
+	*slash = '\0';
+	if (mkdir_p(path) < 0)
+		rc = -1;
+	*slash = '/';
+	if (rc == 0 && write_all(path, data, len) < 0)
+		rc = -1;
+	if (rc < 0)
+		diag(DIAG_ERROR, o->final, 0, 0, "cannot write '%s': %s",
+		    relpath, strerror(errno));
+	free(path);
+	return rc;
+}
+
+static int
+remove_entry(const char *path, const struct stat *st, int flag,
+    struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+static void
+remove_tree(const char *path)
+{
+	nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+static void
+sync_dir(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+	if (fd >= 0) {
+		fsync(fd);
+		close(fd);
+	}
+}
+
+int
+output_commit(struct outdir *o)
+{
+	struct stat st;
+	int rc = 0;
+
+	sync_dir(o->tmp);
+	if (lstat(o->final, &st) < 0) {
+		if (rename(o->tmp, o->final) < 0)
+			rc = -1;
+	} else if (renameat2(AT_FDCWD, o->tmp, AT_FDCWD, o->final,
+		       RENAME_EXCHANGE) < 0)
+		rc = -1;
+	if (rc < 0) {
+		diag(DIAG_ERROR, o->final, 0, 0, "cannot put output in place: %s",
+		    strerror(errno));
+		output_abort(o);
+		return -1;
+	}
+	sync_dir(o->dist);
+	/* After the exchange the temporary name holds the previous output. */
+	output_abort(o);
+	return 0;
+}
+
+void
+output_abort(struct outdir *o)
+{
+	if (o == NULL)
+		return;
+	if (o->tmp)
+		remove_tree(o->tmp);
+	free(o->dist);
+	free(o->final);
+	free(o->tmp);
+	free(o);
+}
+
+int
+output_replace_file(const char *dist, const char *relpath, const void *data,
+    size_t len)
+{
+	char *final = xasprintf("%s/%s", dist, relpath);
+	char *tmp = xasprintf("%s/.%s.tmp", dist, relpath);
+	int rc = -1;
+
+	if (mkdir_p(dist) < 0 || write_all(tmp, data, len) < 0 ||
+	    rename(tmp, final) < 0) {
+		diag(DIAG_ERROR, final, 0, 0, "cannot write: %s",
+		    strerror(errno));
+		unlink(tmp);
+	} else
+		rc = 0;
+	free(final);
+	free(tmp);
+	return rc;
+}

@@ -1,0 +1,518 @@
+/* Themes run in a sandbox: C decides which files exist and writes them. */
+#include "theme.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <libexslt/exslt.h>
+#include <libxml/HTMLtree.h>
+#include <libxml/parser.h>
+#include <libxml/xmlsave.h>
+#include <libxml/xpathInternals.h>
+#include <libxslt/documents.h>
+#include <libxslt/extensions.h>
+#include <libxslt/security.h>
+#include <libxslt/transform.h>
+#include <libxslt/variables.h>
+#include <libxslt/xsltInternals.h>
+#include <libxslt/xsltutils.h>
+
+#include "diag.h"
+#include "util.h"
+#include "xmlsafe.h"
+
+#define THEME_MAX_FILE (4u << 20)
+
+struct theme {
+	char *dir;
+	char *entry; /* dir/handbook.xsl */
+	xsltStylesheet *style;
+};
+
+static xsltSecurityPrefs *security;
+static struct buf xslt_line; /* libxslt prints messages in pieces */
+
+/* Gathers libxslt's printf fragments into lines, each one diagnostic. */
+static void
+xslt_message(void *ctx, const char *fmt, ...)
+{
+	va_list ap;
+	char *nl, *line;
+	char piece[2048];
+
+	(void)ctx;
+	va_start(ap, fmt);
+	vsnprintf(piece, sizeof(piece), fmt, ap);
+	va_end(ap);
+	buf_addstr(&xslt_line, piece);
+	while (xslt_line.data && (nl = strchr(xslt_line.data, '\n'))) {
+		*nl = '\0';
+		line = xslt_line.data;
+		if (*line) {
+			if (strncmp(line, "Warning", 7) == 0 ||
+			    strstr(line, "warning"))
+				diag(DIAG_WARNING, NULL, 0, 0, "theme: %s",
+				    line);
+			else
+				diag(DIAG_ERROR, NULL, 0, 0, "theme: %s", line);
+		}
+		memmove(xslt_line.data, nl + 1, strlen(nl + 1) + 1);
+		xslt_line.len = strlen(xslt_line.data);
+	}
+}
+
+static void
+flush_messages(void)
+{
+	if (xslt_line.len)
+		xslt_message(NULL, "\n");
+}
+
+static int
+read_allowed(xsltSecurityPrefsPtr sec, xsltTransformContextPtr ctxt,
+    const char *value)
+{
+	(void)sec;
+	(void)ctxt;
+	if (xmlsafe_path_allowed(value))
+		return 1;
+	diag(DIAG_ERROR, NULL, 0, 0, "theme: refused to read '%s'", value);
+	return 0;
+}
+
+/* Every document libxslt loads (xsl:import, document()) comes through here. */
+static xmlDocPtr
+fenced_doc_loader(const xmlChar *uri, xmlDictPtr dict, int options,
+    void *ctxt, xsltLoadType type)
+{
+	const char *path = (const char *)uri;
+	xmlParserCtxtPtr pctxt;
+	xmlDocPtr doc;
+
+	(void)options;
+	(void)ctxt;
+	(void)type;
+	if (strncmp(path, "file://", 7) == 0)
+		path += 7;
+	if (strstr(path, "://") || !xmlsafe_path_allowed(path)) {
+		diag(DIAG_ERROR, NULL, 0, 0, "theme: refused to read '%s'",
+		    (const char *)uri);
+		return NULL;
+	}
+	pctxt = xmlNewParserCtxt();
+	if (pctxt == NULL)
+		return NULL;
+	if (dict) {
+		xmlDictFree(pctxt->dict);
+		pctxt->dict = dict;
+		xmlDictReference(dict);
+	}
+	doc = xmlCtxtReadFile(pctxt, path, NULL, XMLSAFE_OPTIONS);
+	xmlFreeParserCtxt(pctxt);
+	if (doc && doc->intSubset) {
+		diag(DIAG_ERROR, path, 0, 0,
+		    "a document type declaration (<!DOCTYPE>) is not allowed");
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	return doc;
+}
+
+/* hb:t('UI string'): the UI string in the book's language. */
+static void
+hb_t(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xmlChar *s;
+
+	if (nargs != 1) {
+		xmlXPathSetArityError(ctxt);
+		return;
+	}
+	s = xmlXPathPopString(ctxt);
+	/* Translated strings arrive with the translation catalogs. */
+	valuePush(ctxt, xmlXPathNewString(s));
+	xmlFree(s);
+}
+
+void
+theme_init(void)
+{
+	xsltSetGenericErrorFunc(NULL, xslt_message);
+	xmlSetGenericErrorFunc(NULL, xslt_message);
+	exsltRegisterAll();
+	security = xsltNewSecurityPrefs();
+	xsltSetSecurityPrefs(security, XSLT_SECPREF_READ_FILE, read_allowed);
+	xsltSetSecurityPrefs(security, XSLT_SECPREF_WRITE_FILE,
+	    xsltSecurityForbid);
+	xsltSetSecurityPrefs(security, XSLT_SECPREF_CREATE_DIRECTORY,
+	    xsltSecurityForbid);
+	xsltSetSecurityPrefs(security, XSLT_SECPREF_READ_NETWORK,
+	    xsltSecurityForbid);
+	xsltSetSecurityPrefs(security, XSLT_SECPREF_WRITE_NETWORK,
+	    xsltSecurityForbid);
+	xsltSetDefaultSecurityPrefs(security);
+	xsltSetLoaderFunc(fenced_doc_loader);
+	xsltRegisterExtModuleFunction(BAD_CAST "t", BAD_CAST HB_NS, hb_t);
+}
+
+void
+theme_cleanup(void)
+{
+	xsltFreeSecurityPrefs(security);
+	security = NULL;
+	buf_free(&xslt_line);
+	xsltCleanupGlobals();
+}
+
+struct theme *
+theme_load(const char *dir)
+{
+	struct theme *t = xcalloc(1, sizeof(*t));
+	int before = diag_errors();
+	xmlDoc *doc;
+
+	t->dir = xstrdup(dir);
+	t->entry = xasprintf("%s/handbook.xsl", dir);
+	if (access(t->entry, R_OK) != 0) {
+		diag(DIAG_ERROR, t->entry, 0, 0,
+		    "the theme has no entry stylesheet: %s", strerror(errno));
+		goto fail;
+	}
+	xmlsafe_allow_dir(dir);
+	doc = xmlsafe_read_file(t->entry, THEME_MAX_FILE);
+	if (doc == NULL)
+		goto fail;
+	t->style = xsltParseStylesheetDoc(doc);
+	flush_messages();
+	if (t->style == NULL) {
+		xmlFreeDoc(doc);
+		diag(DIAG_ERROR, t->entry, 0, 0, "the theme does not compile");
+		goto fail;
+	}
+	/* libxslt may report an error yet leave style->errors at 0. */
+	if (t->style->errors || diag_errors() != before) {
+		diag(DIAG_ERROR, t->entry, 0, 0, "the theme does not compile");
+		goto fail;
+	}
+	return t;
+fail:
+	theme_free(t);
+	return NULL;
+}
+
+void
+theme_free(struct theme *t)
+{
+	if (t == NULL)
+		return;
+	if (t->style)
+		xsltFreeStylesheet(t->style);
+	free(t->dir);
+	free(t->entry);
+	free(t);
+}
+
+int
+theme_valid_output_path(const char *path)
+{
+	const char *p = path, *start;
+	size_t n = strlen(path);
+
+	if (n == 0 || n > 200)
+		return 0;
+	while (*p) {
+		start = p;
+		while (*p && *p != '/') {
+			char c = *p++;
+			if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+				(c >= '0' && c <= '9') || c == '.' ||
+				c == '-' || c == '_'))
+				return 0;
+		}
+		/* No empty, hidden, "." or ".." components. */
+		if (p == start || *start == '.')
+			return 0;
+		if (*p == '/' && *++p == '\0')
+			return 0;
+	}
+	return 1;
+}
+
+static char *
+serialize_html(xmlDoc *res, xmlNode *el, size_t *len)
+{
+	xmlOutputBuffer *out = xmlAllocOutputBuffer(NULL);
+	struct buf b = {0};
+
+	htmlNodeDumpFormatOutput(out, res, el, "UTF-8", 0);
+	xmlOutputBufferFlush(out);
+	buf_addstr(&b, "<!DOCTYPE html>\n");
+	buf_add(&b, xmlOutputBufferGetContent(out),
+	    xmlOutputBufferGetSize(out));
+	buf_addch(&b, '\n');
+	xmlOutputBufferClose(out);
+	*len = b.len;
+	return b.data;
+}
+
+/* Moves elements that have no namespace into ns (for XHTML pages). */
+static void
+adopt_namespace(xmlNode *n, xmlNs *ns)
+{
+	for (; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (n->ns == NULL)
+			n->ns = ns;
+		adopt_namespace(n->children, ns);
+	}
+}
+
+static char *
+serialize_xml(xmlNode *el, int xhtml, size_t *len)
+{
+	xmlDoc *doc = xmlNewDoc(BAD_CAST "1.0");
+	xmlNode *copy = xmlDocCopyNode(el, doc, 1);
+	xmlChar *mem = NULL;
+	int size = 0;
+	char *data;
+
+	xmlDocSetRootElement(doc, copy);
+	if (xhtml)
+		adopt_namespace(copy,
+		    xmlNewNs(copy, BAD_CAST "http://www.w3.org/1999/xhtml",
+			NULL));
+	xmlReconciliateNs(doc, copy);
+	xmlDocDumpMemoryEnc(doc, &mem, &size, "UTF-8");
+	xmlFreeDoc(doc);
+	data = xmalloc((size_t)size + 1);
+	memcpy(data, mem, (size_t)size);
+	data[size] = '\0';
+	xmlFree(mem);
+	*len = (size_t)size;
+	return data;
+}
+
+static xmlNode *
+only_element(xmlNode *n)
+{
+	xmlNode *found = NULL;
+
+	for (n = n->children; n; n = n->next) {
+		if (n->type == XML_ELEMENT_NODE) {
+			if (found)
+				return NULL;
+			found = n;
+		} else if (n->type == XML_TEXT_NODE &&
+			   !xmlIsBlankNode(n))
+			return NULL;
+	}
+	return found;
+}
+
+static char *
+get_attr(xmlNode *n, const char *name)
+{
+	xmlChar *v = xmlGetProp(n, BAD_CAST name);
+	char *s = v ? xstrdup((const char *)v) : NULL;
+
+	xmlFree(v);
+	return s;
+}
+
+static int
+add_output(struct theme_result *res, enum theme_target target, char *path,
+    char *data, size_t len)
+{
+	int i;
+
+	for (i = 0; i < res->nfiles; i++)
+		if (res->files[i].target == target &&
+		    strcmp(res->files[i].path, path) == 0) {
+			diag(DIAG_ERROR, NULL, 0, 0,
+			    "theme: output '%s' produced twice", path);
+			free(path);
+			free(data);
+			return -1;
+		}
+	res->files = xrealloc(res->files,
+	    (size_t)(res->nfiles + 1) * sizeof(*res->files));
+	res->files[res->nfiles++] =
+	    (struct theme_output){target, path, data, len};
+	return 0;
+}
+
+/* <hb:copy from="assets/x.css" path="assets/x.css"/>: a file of the theme. */
+static int
+copy_from_theme(struct theme *t, xmlNode *n, char **data, size_t *len)
+{
+	char *from = get_attr(n, "from"), *full;
+	int rc = -1;
+
+	if (from == NULL || !theme_valid_output_path(from)) {
+		diag(DIAG_ERROR, t->entry, 0, 0,
+		    "theme: <hb:copy> needs a relative 'from' inside the theme, "
+		    "got '%s'", from ? from : "");
+		goto out;
+	}
+	full = xasprintf("%s/%s", t->dir, from);
+	if (!xmlsafe_path_allowed(full)) {
+		diag(DIAG_ERROR, full, 0, 0, "theme: cannot copy: not a file "
+					     "inside the theme");
+	} else if ((*data = file_read(full, THEME_MAX_FILE, len)) == NULL) {
+		diag(DIAG_ERROR, full, 0, 0, "cannot read: %s",
+		    strerror(errno));
+	} else
+		rc = 0;
+	free(full);
+out:
+	free(from);
+	return rc;
+}
+
+static int
+parse_target(const char *s, enum theme_target *target)
+{
+	if (s == NULL || strcmp(s, "site") == 0)
+		*target = TARGET_SITE;
+	else if (strcmp(s, "epub") == 0)
+		*target = TARGET_EPUB;
+	else if (strcmp(s, "root") == 0)
+		*target = TARGET_ROOT;
+	else
+		return -1;
+	return 0;
+}
+
+/* Turns one <hb:file> or <hb:copy> into an output. */
+static int
+collect_one(struct theme *t, xmlDoc *resdoc, xmlNode *n,
+    struct theme_result *res)
+{
+	char *path = get_attr(n, "path"), *target_s = get_attr(n, "target");
+	char *method = get_attr(n, "method"), *data = NULL;
+	enum theme_target target;
+	xmlNode *el;
+	xmlChar *text;
+	size_t len = 0;
+	int rc = -1;
+
+	if (path == NULL || !theme_valid_output_path(path)) {
+		diag(DIAG_ERROR, NULL, 0, 0, "theme: unsafe output path '%s'",
+		    path ? path : "");
+		goto out;
+	}
+	if (parse_target(target_s, &target) < 0) {
+		diag(DIAG_ERROR, NULL, 0, 0, "theme: unknown target '%s'",
+		    target_s);
+		goto out;
+	}
+	if (strcmp((const char *)n->name, "copy") == 0) {
+		if (copy_from_theme(t, n, &data, &len) < 0)
+			goto out;
+	} else if (method && strcmp(method, "text") == 0) {
+		text = xmlNodeGetContent(n);
+		data = xstrdup(text ? (const char *)text : "");
+		len = strlen(data);
+		xmlFree(text);
+	} else if ((el = only_element(n)) == NULL) {
+		diag(DIAG_ERROR, NULL, 0, 0,
+		    "theme: <hb:file path='%s'> must hold one element", path);
+		goto out;
+	} else if (method == NULL || strcmp(method, "html") == 0)
+		data = serialize_html(resdoc, el, &len);
+	else if (strcmp(method, "xml") == 0 || strcmp(method, "xhtml") == 0)
+		data = serialize_xml(el, strcmp(method, "xhtml") == 0, &len);
+	else {
+		diag(DIAG_ERROR, NULL, 0, 0, "theme: unknown method '%s'",
+		    method);
+		goto out;
+	}
+	rc = add_output(res, target, path, data, len);
+	path = NULL;
+out:
+	free(path);
+	free(target_s);
+	free(method);
+	return rc;
+}
+
+static int
+collect_outputs(struct theme *t, xmlDoc *resdoc, struct theme_result *res)
+{
+	xmlNode *root = xmlDocGetRootElement(resdoc), *n;
+	int rc = 0;
+
+	if (root == NULL || root->ns == NULL ||
+	    strcmp((const char *)root->ns->href, HB_NS) ||
+	    strcmp((const char *)root->name, "files"))
+		return diag(DIAG_ERROR, t->entry, 0, 0,
+		    "theme: the result must be an <hb:files> element in "
+		    "namespace '%s'",
+		    HB_NS);
+	for (n = root->children; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (n->ns == NULL || strcmp((const char *)n->ns->href, HB_NS) ||
+		    (strcmp((const char *)n->name, "file") &&
+			strcmp((const char *)n->name, "copy"))) {
+			rc = diag(DIAG_ERROR, NULL, 0, 0,
+			    "theme: unexpected <%s> in <hb:files>",
+			    (const char *)n->name);
+			continue;
+		}
+		if (collect_one(t, resdoc, n, res) < 0)
+			rc = -1;
+	}
+	return rc;
+}
+
+int
+theme_apply(struct theme *t, xmlDoc *book, const char **params,
+    struct theme_result *res)
+{
+	xsltTransformContext *ctxt;
+	int before = diag_errors(), rc = -1;
+	xmlDoc *out;
+
+	memset(res, 0, sizeof(*res));
+	ctxt = xsltNewTransformContext(t->style, book);
+	if (ctxt == NULL)
+		return diag_err("theme: cannot create a transform context");
+	xsltSetCtxtSecurityPrefs(security, ctxt);
+	xsltSetCtxtParseOptions(ctxt, XMLSAFE_OPTIONS);
+	ctxt->maxTemplateDepth = 1000;
+	ctxt->opLimit = 20000000;
+	ctxt->xpathCtxt->opLimit = 200000000;
+	if (params && xsltQuoteUserParams(ctxt, params) != 0)
+		diag_err("theme: bad parameters");
+	out = xsltApplyStylesheetUser(t->style, book, NULL, NULL, NULL, ctxt);
+	flush_messages();
+	if (out == NULL || ctxt->state != XSLT_STATE_OK ||
+	    diag_errors() != before)
+		diag(DIAG_ERROR, t->entry, 0, 0, "theme: the transform failed");
+	else
+		rc = collect_outputs(t, out, res);
+	xsltFreeTransformContext(ctxt);
+	xmlFreeDoc(out);
+	if (rc < 0)
+		theme_result_free(res);
+	return rc;
+}
+
+void
+theme_result_free(struct theme_result *res)
+{
+	int i;
+
+	for (i = 0; i < res->nfiles; i++) {
+		free(res->files[i].path);
+		free(res->files[i].data);
+	}
+	free(res->files);
+	memset(res, 0, sizeof(*res));
+}

@@ -1,0 +1,52 @@
+/* Themes: sandboxed XSLT that turns a book document into output files. */
+#ifndef GEN_THEME_H
+#define GEN_THEME_H
+
+#include <stddef.h>
+#include <libxml/tree.h>
+
+/* Namespace of the theme's result (<hb:files>) and extension functions. */
+#define HB_NS "urn:x-handbook:1"
+
+struct theme;
+
+enum theme_target { TARGET_SITE, TARGET_EPUB, TARGET_ROOT };
+
+/* One file a theme asked for, serialized and ready to write. */
+struct theme_output {
+	enum theme_target target;
+	char *path; /* relative, checked: [A-Za-z0-9._-] components */
+	char *data;
+	size_t len;
+};
+
+struct theme_result {
+	struct theme_output *files;
+	int nfiles;
+};
+
+/* Sets up libxslt's security preferences and extension functions. */
+void theme_init(void);
+void theme_cleanup(void);
+
+/*
+ * Loads dir/handbook.xsl. Reading is fenced to the theme's folder; writing
+ * and network access are forbidden. Returns NULL after reporting errors.
+ */
+struct theme *theme_load(const char *dir);
+void theme_free(struct theme *t);
+
+/*
+ * Runs the theme on a book document. params is a NULL-terminated list of
+ * name, value pairs passed as string parameters. On success fills *res
+ * (free with theme_result_free) and returns 0; returns -1 after reporting
+ * errors, with *res empty.
+ */
+int theme_apply(struct theme *t, xmlDoc *book, const char **params,
+    struct theme_result *res);
+void theme_result_free(struct theme_result *res);
+
+/* Returns 1 when path is a safe relative output path. */
+int theme_valid_output_path(const char *path);
+
+#endif

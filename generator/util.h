@@ -1,0 +1,37 @@
+/* Memory helpers that never return NULL, a growable buffer, file reading. */
+#ifndef GEN_UTIL_H
+#define GEN_UTIL_H
+
+#include <stddef.h>
+
+/* Allocators that print a message and exit when memory runs out. */
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* A growable byte buffer; data is always NUL-terminated. Free with buf_free. */
+struct buf {
+	char *data;
+	size_t len, cap;
+};
+
+void buf_add(struct buf *b, const void *p, size_t n);
+void buf_addstr(struct buf *b, const char *s);
+void buf_addch(struct buf *b, char c);
+void buf_printf(struct buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void buf_free(struct buf *b);
+
+/*
+ * Reads the whole file at path, at most max bytes. Returns a malloc'd,
+ * NUL-terminated buffer and its length in *len, or NULL with errno set
+ * (EFBIG when the file is larger than max). The caller frees the result.
+ */
+char *file_read(const char *path, size_t max, size_t *len);
+
+/* Returns 1 when s ends with suffix. */
+int str_endswith(const char *s, const char *suffix);
+
+#endif

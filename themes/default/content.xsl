@@ -1,0 +1,336 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Chapter content: CommonMark XML → HTML elements (no namespace; the
+  generator moves them into the XHTML namespace for the EPUB).
+
+  Every template takes $fmt: 'html' (one page per chapter), 'print' (the
+  whole book on one page, so ids carry the chapter's id) or 'epub'.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:cm="http://commonmark.org/xml/1.0"
+    xmlns:hb="urn:x-handbook:1"
+    exclude-result-prefixes="cm hb">
+
+  <!-- The id of an element inside the chapter $chapter, in format $fmt. -->
+  <xsl:template name="local-id">
+    <xsl:param name="fmt"/>
+    <xsl:param name="chapter"/>
+    <xsl:param name="id"/>
+    <xsl:if test="$fmt = 'print'">
+      <xsl:value-of select="concat($chapter, '--')"/>
+    </xsl:if>
+    <xsl:value-of select="$id"/>
+  </xsl:template>
+
+  <!-- The address of a chapter (and a section in it) in format $fmt. -->
+  <xsl:template name="chapter-href">
+    <xsl:param name="fmt"/>
+    <xsl:param name="chapter"/>
+    <xsl:param name="anchor"/>
+    <xsl:choose>
+      <xsl:when test="$fmt = 'print' and $anchor">
+        <xsl:value-of select="concat('#', $chapter, '--', $anchor)"/>
+      </xsl:when>
+      <xsl:when test="$fmt = 'print'">
+        <xsl:value-of select="concat('#', $chapter)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="$chapter"/>
+        <xsl:value-of select="substring('.html', 1 div ($fmt != 'epub'))"/>
+        <xsl:value-of select="substring('.xhtml', 1 div ($fmt = 'epub'))"/>
+        <xsl:if test="$anchor">
+          <xsl:value-of select="concat('#', $anchor)"/>
+        </xsl:if>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="cm:document" mode="cm">
+    <xsl:param name="fmt"/>
+    <xsl:apply-templates select="*[not(self::cm:footnote_definition)]" mode="cm">
+      <xsl:with-param name="fmt" select="$fmt"/>
+    </xsl:apply-templates>
+    <xsl:if test="cm:footnote_definition">
+      <section class="footnotes" aria-label="{hb:t('Footnotes')}">
+        <ol>
+          <xsl:apply-templates select="cm:footnote_definition" mode="cm">
+            <xsl:with-param name="fmt" select="$fmt"/>
+          </xsl:apply-templates>
+        </ol>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="cm:heading" mode="cm">
+    <xsl:param name="fmt"/>
+    <xsl:element name="h{@level + ($fmt = 'print')}">
+      <xsl:attribute name="id">
+        <xsl:call-template name="local-id">
+          <xsl:with-param name="fmt" select="$fmt"/>
+          <xsl:with-param name="chapter" select="ancestor::chapter/@id"/>
+          <xsl:with-param name="id" select="@id"/>
+        </xsl:call-template>
+      </xsl:attribute>
+      <xsl:apply-templates mode="cm">
+        <xsl:with-param name="fmt" select="$fmt"/>
+      </xsl:apply-templates>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- The chapter's title is drawn by the page, not here. -->
+  <xsl:template match="cm:heading[@level = 1]" mode="cm"/>
+
+  <xsl:template match="cm:paragraph" mode="cm">
+    <xsl:param name="fmt"/>
+    <p>
+      <xsl:apply-templates mode="cm">
+        <xsl:with-param name="fmt" select="$fmt"/>
+      </xsl:apply-templates>
+    </p>
+  </xsl:template>
+
+  <!-- In tight lists, paragraphs are not wrapped. -->
+  <xsl:template match="cm:list[@tight = 'true']/*/cm:paragraph" mode="cm">
+    <xsl:param name="fmt"/>
+    <xsl:apply-templates mode="cm">
+      <xsl:with-param name="fmt" select="$fmt"/>
+    </xsl:apply-templates>
+  </xsl:template>
+
+  <xsl:template match="cm:block_quote" mode="cm">
+    <xsl:param name="fmt"/>
+    <blockquote>
+      <xsl:apply-templates mode="cm">
+        <xsl:with-param name="fmt" select="$fmt"/>
+      </xsl:apply-templates>
+    </blockquote>
+  </xsl:template>
+
+  <xsl:template match="cm:list[@type = 'bullet']" mode="cm">
+    <xsl:param name="fmt"/>
+    <ul>
+      <xsl:apply-templates mode="cm">
+        <xsl:with-param name="fmt" select="$fmt"/>
+      </xsl:apply-templates>
+    </ul>
+  </xsl:template>
+
+  <xsl:template match="cm:list[@type = 'ordered']" mode="cm">
+    <xsl:param name="fmt"/>
+    <ol>
+      <xsl:if test="@start and @start != 1">
+        <xsl:attribute name="start"><xsl:value-of select="@start"/></xsl:attribute>
+      </xsl:if>
+      <xsl:apply-templates mode="cm">
+        <xsl:with-param name="fmt" select="$fmt"/>
+      </xsl:apply-templates>
+    </ol>
+  </xsl:template>
+
+  <xsl:template match="cm:item" mode="cm">
+    <xsl:param name="fmt"/>
+    <li>
+      <xsl:apply-templates mode="cm">
+        <xsl:with-param name="fmt" select="$fmt"/>
+      </xsl:apply-templates>
+    </li>
+  </xsl:template>
+
+  <!-- A task list item shows its state as text, not as a form control. -->
+  <xsl:template match="cm:tasklist" mode="cm">
+    <xsl:param name="fmt"/>
+    <li class="task">
+      <span class="task-box" aria-hidden="true">
+        <xsl:value-of select="substring('☑☐', 1 + (@completed != 'true'), 1)"/>
+      </span>
+      <xsl:text> </xsl:text>
+      <xsl:apply-templates mode="cm">
+        <xsl:with-param name="fmt" select="$fmt"/>
+      </xsl:apply-templates>
+    </li>
+  </xsl:template>
+
+  <xsl:template match="cm:code_block" mode="cm">
+    <pre><code><xsl:value-of select="."/></code></pre>
+  </xsl:template>
+
+  <xsl:template match="cm:thematic_break" mode="cm">
+    <hr/>
+  </xsl:template>
+
+  <!-- Until the theme draws it, a diagram is a figure listing its labels. -->
+  <xsl:template match="cm:diagram" mode="cm">
+    <figure class="diagram diagram-{@name}">
+      <figcaption><xsl:value-of select="cm:label[@key = 'title']"/></figcaption>
+      <ul>
+        <xsl:for-each select="cm:label[@key != 'title']">
+          <li class="label-{@key}"><xsl:value-of select="."/></li>
+        </xsl:for-each>
+      </ul>
+    </figure>
+  </xsl:template>
+
+  <xsl:template match="cm:table" mode="cm">
+    <xsl:param name="fmt"/>
+    <div class="table">
+      <table>
+        <thead>
+          <xsl:apply-templates select="cm:table_header" mode="cm">
+            <xsl:with-param name="fmt" select="$fmt"/>
+          </xsl:apply-templates>
+        </thead>
+        <xsl:if test="cm:table_row">
+          <tbody>
+            <xsl:apply-templates select="cm:table_row" mode="cm">
+              <xsl:with-param name="fmt" select="$fmt"/>
+            </xsl:apply-templates>
+          </tbody>
+        </xsl:if>
+      </table>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="cm:table_header | cm:table_row" mode="cm">
+    <xsl:param name="fmt"/>
+    <tr>
+      <xsl:apply-templates mode="cm">
+        <xsl:with-param name="fmt" select="$fmt"/>
+      </xsl:apply-templates>
+    </tr>
+  </xsl:template>
+
+  <xsl:template match="cm:table_cell" mode="cm">
+    <xsl:param name="fmt"/>
+    <xsl:element name="{substring('td', 1, 2 * not(parent::cm:table_header))}{substring('th', 1, 2 * boolean(parent::cm:table_header))}">
+      <xsl:if test="parent::cm:table_header">
+        <xsl:attribute name="scope">col</xsl:attribute>
+      </xsl:if>
+      <xsl:if test="@align">
+        <xsl:attribute name="class">align-<xsl:value-of select="@align"/></xsl:attribute>
+      </xsl:if>
+      <xsl:apply-templates mode="cm">
+        <xsl:with-param name="fmt" select="$fmt"/>
+      </xsl:apply-templates>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="cm:text" mode="cm">
+    <xsl:value-of select="."/>
+  </xsl:template>
+
+  <xsl:template match="cm:softbreak" mode="cm">
+    <xsl:text>&#10;</xsl:text>
+  </xsl:template>
+
+  <xsl:template match="cm:linebreak" mode="cm">
+    <br/>
+  </xsl:template>
+
+  <xsl:template match="cm:code" mode="cm">
+    <code><xsl:value-of select="."/></code>
+  </xsl:template>
+
+  <xsl:template match="cm:emph" mode="cm">
+    <xsl:param name="fmt"/>
+    <em>
+      <xsl:apply-templates mode="cm">
+        <xsl:with-param name="fmt" select="$fmt"/>
+      </xsl:apply-templates>
+    </em>
+  </xsl:template>
+
+  <xsl:template match="cm:strong" mode="cm">
+    <xsl:param name="fmt"/>
+    <strong>
+      <xsl:apply-templates mode="cm">
+        <xsl:with-param name="fmt" select="$fmt"/>
+      </xsl:apply-templates>
+    </strong>
+  </xsl:template>
+
+  <xsl:template match="cm:strikethrough" mode="cm">
+    <xsl:param name="fmt"/>
+    <del>
+      <xsl:apply-templates mode="cm">
+        <xsl:with-param name="fmt" select="$fmt"/>
+      </xsl:apply-templates>
+    </del>
+  </xsl:template>
+
+  <!--
+    Links: the generator has checked every target. @href is an external
+    address (http, https, mailto); @chapter and @anchor name a place in
+    the book.
+  -->
+  <xsl:template match="cm:link" mode="cm">
+    <xsl:param name="fmt"/>
+    <a>
+      <xsl:attribute name="href">
+        <xsl:choose>
+          <xsl:when test="@href"><xsl:value-of select="@href"/></xsl:when>
+          <xsl:otherwise>
+            <xsl:call-template name="chapter-href">
+              <xsl:with-param name="fmt" select="$fmt"/>
+              <xsl:with-param name="chapter" select="@chapter"/>
+              <xsl:with-param name="anchor" select="@anchor"/>
+            </xsl:call-template>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:attribute>
+      <xsl:if test="@title">
+        <xsl:attribute name="title"><xsl:value-of select="@title"/></xsl:attribute>
+      </xsl:if>
+      <xsl:if test="@href">
+        <xsl:attribute name="class">external</xsl:attribute>
+      </xsl:if>
+      <xsl:apply-templates mode="cm">
+        <xsl:with-param name="fmt" select="$fmt"/>
+      </xsl:apply-templates>
+    </a>
+    <!-- On paper a link is useless unless its address is printed. -->
+    <xsl:if test="$fmt = 'print' and @href and string(.) != @href">
+      <span class="print-url"> (<xsl:value-of select="@href"/>)</span>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="cm:footnote_reference" mode="cm">
+    <xsl:param name="fmt"/>
+    <xsl:variable name="prefix">
+      <xsl:if test="$fmt = 'print'">
+        <xsl:value-of select="concat(ancestor::chapter/@id, '--')"/>
+      </xsl:if>
+    </xsl:variable>
+    <sup>
+      <a href="#{$prefix}fn-{@n}" class="footnote-ref">
+        <xsl:if test="not(preceding::cm:footnote_reference[@n = current()/@n]
+                      [generate-id(ancestor::cm:document) = generate-id(current()/ancestor::cm:document)])">
+          <xsl:attribute name="id">
+            <xsl:value-of select="concat($prefix, 'fnref-', @n)"/>
+          </xsl:attribute>
+        </xsl:if>
+        <xsl:if test="$fmt = 'epub'">
+          <xsl:attribute name="epub:type" namespace="http://www.idpf.org/2007/ops">noteref</xsl:attribute>
+        </xsl:if>
+        <xsl:value-of select="@n"/>
+      </a>
+    </sup>
+  </xsl:template>
+
+  <xsl:template match="cm:footnote_definition" mode="cm">
+    <xsl:param name="fmt"/>
+    <xsl:variable name="prefix">
+      <xsl:if test="$fmt = 'print'">
+        <xsl:value-of select="concat(ancestor::chapter/@id, '--')"/>
+      </xsl:if>
+    </xsl:variable>
+    <li id="{$prefix}fn-{@n}">
+      <xsl:apply-templates mode="cm">
+        <xsl:with-param name="fmt" select="$fmt"/>
+      </xsl:apply-templates>
+      <p class="backlink">
+        <a href="#{$prefix}fnref-{@n}" aria-label="{hb:t('Back to text')}">↩</a>
+      </p>
+    </li>
+  </xsl:template>
+</xsl:stylesheet>

@@ -1,0 +1,55 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The default theme's entry point. The generator runs it once per locale on
+  the book document and writes the files it lists:
+
+    <hb:files>
+      <hb:file path="x.html" [method="html|xhtml|xml|text"] [target="site|epub|root"]>…</hb:file>
+      <hb:copy from="assets/x.css" path="assets/x.css" [target="…"]/>
+    </hb:files>
+
+  target "site" is dist/<locale>/, "epub" the EPUB's members, "root" dist/
+  itself (only when $root-files is 'yes'). A theme computes documents and
+  never reads or writes files itself: the generator forbids it.
+
+  Another theme customizes this one by importing it and overriding only
+  what differs: see themes/README.md.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:cm="http://commonmark.org/xml/1.0"
+    xmlns:hb="urn:x-handbook:1"
+    exclude-result-prefixes="cm">
+
+  <xsl:include href="content.xsl"/>
+  <xsl:include href="site.xsl"/>
+  <xsl:include href="epub.xsl"/>
+
+  <xsl:output method="xml" encoding="UTF-8"/>
+
+  <!-- Parameters from the generator. -->
+  <xsl:param name="epub-file"/>
+  <xsl:param name="root-files" select="'no'"/>
+
+  <!-- Facts about the book used everywhere. -->
+  <xsl:variable name="book" select="/book"/>
+  <xsl:variable name="lang" select="/book/@lang"/>
+  <xsl:variable name="dir" select="/book/@dir"/>
+  <xsl:variable name="title" select="/book/meta/title"/>
+
+  <xsl:template match="/">
+    <hb:files>
+      <xsl:call-template name="site-files"/>
+      <xsl:call-template name="epub-files"/>
+      <xsl:if test="$root-files = 'yes'">
+        <xsl:call-template name="root-files"/>
+      </xsl:if>
+    </hb:files>
+  </xsl:template>
+
+  <!-- A chapter's title: its level-1 heading as plain text. -->
+  <xsl:template name="chapter-title">
+    <xsl:param name="chapter" select="."/>
+    <xsl:value-of select="normalize-space($chapter/cm:document/cm:heading[@level = 1][1])"/>
+  </xsl:template>
+</xsl:stylesheet>

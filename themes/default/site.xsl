@@ -1,0 +1,262 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- The HTML site: home page, one page per chapter, print page, chooser. -->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:cm="http://commonmark.org/xml/1.0"
+    xmlns:hb="urn:x-handbook:1"
+    exclude-result-prefixes="cm hb">
+
+  <!-- No network: everything comes from the locale's own folder. -->
+  <xsl:variable name="csp">default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'</xsl:variable>
+
+  <xsl:template name="site-files">
+    <hb:copy from="assets/handbook.css" path="assets/handbook.css"/>
+    <hb:file path="index.html">
+      <xsl:call-template name="page">
+        <xsl:with-param name="page" select="'index'"/>
+        <xsl:with-param name="page-title" select="$title"/>
+        <xsl:with-param name="body">
+          <xsl:call-template name="home"/>
+        </xsl:with-param>
+      </xsl:call-template>
+    </hb:file>
+    <xsl:for-each select="/book/chapter">
+      <hb:file path="{@id}.html">
+        <xsl:call-template name="page">
+          <xsl:with-param name="page" select="@id"/>
+          <xsl:with-param name="page-title">
+            <xsl:call-template name="chapter-title"/>
+          </xsl:with-param>
+          <xsl:with-param name="body">
+            <xsl:call-template name="chapter-page"/>
+          </xsl:with-param>
+        </xsl:call-template>
+      </hb:file>
+    </xsl:for-each>
+    <hb:file path="print.html">
+      <xsl:call-template name="print-page"/>
+    </hb:file>
+  </xsl:template>
+
+  <xsl:template name="head">
+    <xsl:param name="page-title"/>
+    <xsl:param name="css" select="'assets/handbook.css'"/>
+    <head>
+      <meta charset="utf-8"/>
+      <meta name="viewport" content="width=device-width, initial-scale=1"/>
+      <meta http-equiv="Content-Security-Policy" content="{$csp}"/>
+      <meta name="generator" content="{/book/@generator}"/>
+      <title>
+        <xsl:value-of select="$page-title"/>
+        <xsl:if test="$page-title != $title">
+          <xsl:value-of select="concat(' – ', $title)"/>
+        </xsl:if>
+      </title>
+      <link rel="stylesheet" href="{$css}"/>
+    </head>
+  </xsl:template>
+
+  <!-- The frame shared by the home page and the chapter pages. -->
+  <xsl:template name="page">
+    <xsl:param name="page"/>
+    <xsl:param name="page-title"/>
+    <xsl:param name="body"/>
+    <html lang="{$lang}" dir="{$dir}">
+      <xsl:call-template name="head">
+        <xsl:with-param name="page-title" select="$page-title"/>
+      </xsl:call-template>
+      <body>
+        <a class="skip-link" href="#main"><xsl:value-of select="hb:t('Skip to content')"/></a>
+        <header class="site-header">
+          <a class="book-title" href="index.html"><xsl:value-of select="$title"/></a>
+          <xsl:call-template name="language-switcher">
+            <xsl:with-param name="page" select="$page"/>
+          </xsl:call-template>
+        </header>
+        <div class="layout">
+          <main id="main">
+            <xsl:copy-of select="$body"/>
+          </main>
+          <nav class="toc" aria-label="{hb:t('Contents')}">
+            <h2 class="toc-title"><xsl:value-of select="hb:t('Contents')"/></h2>
+            <xsl:call-template name="chapter-list">
+              <xsl:with-param name="current" select="$page"/>
+            </xsl:call-template>
+          </nav>
+        </div>
+        <xsl:call-template name="site-footer"/>
+      </body>
+    </html>
+  </xsl:template>
+
+  <xsl:template name="language-switcher">
+    <xsl:param name="page"/>
+    <xsl:if test="count(/book/locales/locale) &gt; 1">
+      <nav class="languages" aria-label="{hb:t('Languages')}">
+        <ul>
+          <xsl:for-each select="/book/locales/locale">
+            <li>
+              <xsl:choose>
+                <xsl:when test="@tag = $lang">
+                  <span lang="{@tag}" dir="{@dir}" aria-current="true"><xsl:value-of select="@name"/></span>
+                </xsl:when>
+                <xsl:otherwise>
+                  <a href="../{@tag}/{$page}.html" lang="{@tag}" hreflang="{@tag}" dir="{@dir}">
+                    <xsl:value-of select="@name"/>
+                  </a>
+                </xsl:otherwise>
+              </xsl:choose>
+            </li>
+          </xsl:for-each>
+        </ul>
+      </nav>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="chapter-list">
+    <xsl:param name="current"/>
+    <ol class="chapters">
+      <xsl:for-each select="/book/chapter">
+        <li>
+          <a href="{@id}.html">
+            <xsl:if test="@id = $current">
+              <xsl:attribute name="aria-current">page</xsl:attribute>
+            </xsl:if>
+            <xsl:call-template name="chapter-title"/>
+          </a>
+        </li>
+      </xsl:for-each>
+    </ol>
+  </xsl:template>
+
+  <xsl:template name="site-footer">
+    <footer class="site-footer">
+      <ul class="downloads">
+        <li><a href="print.html"><xsl:value-of select="hb:t('Print edition')"/></a></li>
+        <li><a href="{$epub-file}" download=""><xsl:value-of select="hb:t('Download the EPUB book')"/></a></li>
+      </ul>
+      <p class="rights"><xsl:value-of select="/book/meta/rights"/></p>
+    </footer>
+  </xsl:template>
+
+  <xsl:template name="home">
+    <div class="home">
+      <h1><xsl:value-of select="$title"/></h1>
+      <xsl:if test="/book/meta/subtitle">
+        <p class="subtitle"><xsl:value-of select="/book/meta/subtitle"/></p>
+      </xsl:if>
+      <p class="description"><xsl:value-of select="/book/meta/description"/></p>
+      <h2><xsl:value-of select="hb:t('Contents')"/></h2>
+      <ol class="full-toc">
+        <xsl:for-each select="/book/chapter">
+          <li>
+            <a href="{@id}.html"><xsl:call-template name="chapter-title"/></a>
+            <xsl:variable name="chapter" select="@id"/>
+            <xsl:if test="cm:document/cm:heading[@level = 2]">
+              <ul>
+                <xsl:for-each select="cm:document/cm:heading[@level = 2]">
+                  <li><a href="{$chapter}.html#{@id}"><xsl:value-of select="normalize-space(.)"/></a></li>
+                </xsl:for-each>
+              </ul>
+            </xsl:if>
+          </li>
+        </xsl:for-each>
+      </ol>
+    </div>
+  </xsl:template>
+
+  <xsl:template name="chapter-page">
+    <xsl:variable name="prev" select="preceding-sibling::chapter[1]"/>
+    <xsl:variable name="next" select="following-sibling::chapter[1]"/>
+    <article class="chapter">
+      <h1 id="top"><xsl:call-template name="chapter-title"/></h1>
+      <xsl:apply-templates select="cm:document" mode="cm">
+        <xsl:with-param name="fmt" select="'html'"/>
+      </xsl:apply-templates>
+    </article>
+    <nav class="pager" aria-label="{hb:t('Previous and next chapter')}">
+      <xsl:if test="$prev">
+        <a class="prev" rel="prev" href="{$prev/@id}.html">
+          <span class="pager-label"><xsl:value-of select="hb:t('Previous chapter')"/></span>
+          <span class="pager-title"><xsl:call-template name="chapter-title"><xsl:with-param name="chapter" select="$prev"/></xsl:call-template></span>
+        </a>
+      </xsl:if>
+      <xsl:if test="$next">
+        <a class="next" rel="next" href="{$next/@id}.html">
+          <span class="pager-label"><xsl:value-of select="hb:t('Next chapter')"/></span>
+          <span class="pager-title"><xsl:call-template name="chapter-title"><xsl:with-param name="chapter" select="$next"/></xsl:call-template></span>
+        </a>
+      </xsl:if>
+    </nav>
+  </xsl:template>
+
+  <!-- The whole book on one page, for printing. -->
+  <xsl:template name="print-page">
+    <html lang="{$lang}" dir="{$dir}" class="print">
+      <xsl:call-template name="head">
+        <xsl:with-param name="page-title" select="concat($title, ' – ', hb:t('Print edition'))"/>
+      </xsl:call-template>
+      <body>
+        <a class="skip-link" href="#main"><xsl:value-of select="hb:t('Skip to content')"/></a>
+        <main id="main">
+          <section class="title-page">
+            <h1><xsl:value-of select="$title"/></h1>
+            <p class="subtitle"><xsl:value-of select="/book/meta/subtitle"/></p>
+            <p class="creator"><xsl:value-of select="/book/meta/creator"/></p>
+            <p class="rights"><xsl:value-of select="/book/meta/rights"/>
+              <xsl:if test="/book/meta/rights-url">
+                <xsl:text> </xsl:text>
+                <a href="{/book/meta/rights-url}"><xsl:value-of select="/book/meta/rights-url"/></a>
+              </xsl:if>
+            </p>
+          </section>
+          <nav class="print-toc" aria-label="{hb:t('Contents')}">
+            <h2><xsl:value-of select="hb:t('Contents')"/></h2>
+            <ol>
+              <xsl:for-each select="/book/chapter">
+                <li><a href="#{@id}"><xsl:call-template name="chapter-title"/></a></li>
+              </xsl:for-each>
+            </ol>
+          </nav>
+          <xsl:for-each select="/book/chapter">
+            <section class="chapter" id="{@id}">
+              <h2 class="chapter-title"><xsl:call-template name="chapter-title"/></h2>
+              <div class="chapter-body">
+                <xsl:apply-templates select="cm:document" mode="cm">
+                  <xsl:with-param name="fmt" select="'print'"/>
+                </xsl:apply-templates>
+              </div>
+            </section>
+          </xsl:for-each>
+        </main>
+      </body>
+    </html>
+  </xsl:template>
+
+  <!-- dist/index.html: every language by its own name. -->
+  <xsl:template name="root-files">
+    <hb:copy from="assets/handbook.css" path="handbook.css" target="root"/>
+    <hb:file path="index.html" target="root">
+      <html lang="{$lang}" dir="{$dir}">
+        <xsl:call-template name="head">
+          <xsl:with-param name="page-title" select="$title"/>
+          <xsl:with-param name="css" select="'handbook.css'"/>
+        </xsl:call-template>
+        <body>
+          <main id="main" class="chooser">
+            <h1><xsl:value-of select="$title"/></h1>
+            <ul class="locales">
+              <xsl:for-each select="/book/locales/locale">
+                <li>
+                  <a href="{@tag}/index.html" lang="{@tag}" hreflang="{@tag}" dir="{@dir}">
+                    <xsl:value-of select="@name"/>
+                  </a>
+                </li>
+              </xsl:for-each>
+            </ul>
+          </main>
+        </body>
+      </html>
+    </hb:file>
+  </xsl:template>
+</xsl:stylesheet>
