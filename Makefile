@@ -21,8 +21,8 @@ VERSION   = 0.1.0
 DEB_BUILD = build-essential pkg-config libcmark-gfm-dev \
 	    libcmark-gfm-extensions-dev libxml2-dev libxslt1-dev libicu-dev \
 	    libzip-dev
-DEB_CHECK = $(DEB_BUILD) gettext unzip zip python3 libxml2-utils epubcheck \
-	    default-jre-headless nodejs npm chromium
+DEB_CHECK = $(DEB_BUILD) gettext unzip python3=python3 epubcheck \
+	    java=default-jre-headless node=nodejs npm=npm chromium
 
 # Reproducible by default: the date of the last commit when there is one.
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
@@ -72,6 +72,29 @@ build/handbook: $(OBJS)
 
 -include $(wildcard build/obj/*.d)
 
+# --- the sanitizer build used by the tests (STYLE.md 9) ---------------------
+
+SAN_FLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+	    -fno-sanitize-recover=all
+SAN_OBJS  = $(SRCS:generator/%.c=build/san/%.o)
+
+build/san/%.o: generator/%.c build/pkg.mk
+	@mkdir -p build/san
+	$(CC) -std=c11 $(WARN) -Werror $(SAN_FLAGS) -D_GNU_SOURCE \
+	    -DHANDBOOK_VERSION='"$(VERSION)"' $(PKG_CFLAGS) -MMD -MP -c $< -o $@
+
+build/san/handbook: $(SAN_OBJS)
+	$(CC) $(SAN_FLAGS) -o $@ $(SAN_OBJS) $(PKG_LIBS)
+
+build/san/test_units: tests/unit/test_units.c tests/unit/harness.h \
+    $(filter-out build/san/main.o,$(SAN_OBJS))
+	$(CC) -std=c11 $(WARN) -Werror $(SAN_FLAGS) -D_GNU_SOURCE \
+	    -DHANDBOOK_VERSION='"$(VERSION)"' $(PKG_CFLAGS) -o $@ \
+	    tests/unit/test_units.c $(filter-out build/san/main.o,$(SAN_OBJS)) \
+	    $(PKG_LIBS)
+
+-include $(wildcard build/san/*.d)
+
 # --- the handbook ---------------------------------------------------------
 
 dist/.stamp: build/handbook $(CONTENT) $(THEME) $(CATALOGS)
@@ -82,7 +105,8 @@ handbook: dist/.stamp
 
 # --- tests ------------------------------------------------------------------
 
-check: build/.deps-check build/handbook dist/.stamp
+check: build/.deps-check build/handbook dist/.stamp build/san/handbook \
+    build/san/test_units
 	@./tests/run-all.sh
 
 # --- install ----------------------------------------------------------------

@@ -15,7 +15,7 @@ vdiag(enum diag_level level, const char *file, int line, int col,
 {
 	if (level == DIAG_ERROR)
 		nerrors++;
-	else if (quiet)
+	if (quiet)
 		return;
 	if (file == NULL)
 		fputs("handbook", stderr);

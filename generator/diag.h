@@ -18,7 +18,7 @@ int diag_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Number of errors reported so far. */
 int diag_errors(void);
 
-/* Silences warnings and notes (for --quiet); errors are always printed. */
+/* Silences every message (errors are still counted); for unit tests. */
 void diag_set_quiet(int quiet);
 
 #endif

@@ -370,8 +370,7 @@ is_leaf(cmark_node *n)
 	case CMARK_NODE_SOFTBREAK:
 	case CMARK_NODE_LINEBREAK:
 	case CMARK_NODE_THEMATIC_BREAK:
-	case CMARK_NODE_FOOTNOTE_REFERENCE:
-		return 1;
+		return 1; /* as cmark's iterator: no exit event for these */
 	default:
 		return 0;
 	}

@@ -90,6 +90,20 @@ xmlsafe_allow_dir(const char *dir)
 	allowed[nallowed++] = xstrdup(real);
 }
 
+/* libxml2 keeps no line for the DTD node: find it in the text. */
+static int
+doctype_line(const char *text)
+{
+	const char *p = strstr(text, "<!DOCTYPE"), *q;
+	int line = 1;
+
+	if (p == NULL)
+		return 0;
+	for (q = text; q < p; q++)
+		line += *q == '\n';
+	return line;
+}
+
 xmlDoc *
 xmlsafe_read_file(const char *path, size_t max)
 {
@@ -103,16 +117,13 @@ xmlsafe_read_file(const char *path, size_t max)
 		return NULL;
 	}
 	doc = xmlReadMemory(data, (int)len, path, "UTF-8", XMLSAFE_OPTIONS);
-	free(data);
-	if (doc == NULL)
-		return NULL;
-	if (doc->intSubset != NULL) {
-		diag(DIAG_ERROR, path, xmlGetLineNo((xmlNode *)doc->intSubset),
-		    0, "a document type declaration (<!DOCTYPE>) is not "
-		       "allowed");
+	if (doc != NULL && doc->intSubset != NULL) {
+		diag(DIAG_ERROR, path, doctype_line(data), 0,
+		    "a document type declaration (<!DOCTYPE>) is not allowed");
 		xmlFreeDoc(doc);
-		return NULL;
+		doc = NULL;
 	}
+	free(data);
 	return doc;
 }
 

@@ -1,8 +1,15 @@
 #!/bin/sh
 # Installs the Debian packages named on the command line that are missing.
 # As root it runs apt-get itself; otherwise it prints the command to run.
+# "CMD=PKG" means: PKG is needed only when the command CMD is not found
+# (node and npm may come from elsewhere than Debian).
 missing=
-for pkg in "$@"; do
+for arg in "$@"; do
+	case $arg in
+	*=*)	command -v "${arg%%=*}" >/dev/null 2>&1 && continue
+		pkg=${arg#*=} ;;
+	*)	pkg=$arg ;;
+	esac
 	dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'ok installed' ||
 	    missing="$missing $pkg"
 done

@@ -1,0 +1,147 @@
+#!/bin/sh
+# Bad input: each case breaks a copy of the fixture book in one way and
+# expects exit status 1, the exact diagnostics (file:line:col), and the
+# previous output left exactly as it was.
+#
+# usage: errors.sh HANDBOOK
+set -u
+handbook=$(realpath "$1")
+here=$(cd "$(dirname "$0")" && pwd)
+theme="$here/../themes/default"
+work=$(mktemp -d)
+export SOURCE_DATE_EPOCH=1700000000
+trap 'rm -rf "$work"' EXIT
+passed=0 failed=0
+
+tree_hash() {
+	(cd "$1" && find . -type f -print0 | sort -z | xargs -0 sha256sum) | sha256sum
+}
+
+# A good build first: the output every failing build must leave alone.
+cp -r "$here/fixture" "$work/good"
+(cd "$work/good" && "$handbook" build --theme "$theme" --output "$work/dist" 2>/dev/null) || {
+	echo "errors: the fixture does not build"; exit 1; }
+good_hash=$(tree_hash "$work/dist")
+
+# expect NAME WANT_STATUS WANT_STDERR MUTATION [ARGS...]
+expect() {
+	name=$1 want_rc=$2 want_err=$3 mutation=$4
+	shift 4
+	rm -rf "$work/case"
+	cp -r "$here/fixture" "$work/case"
+	(cd "$work/case" && eval "$mutation")
+	(cd "$work/case" && "$handbook" build --theme "$theme" --output "$work/dist" "$@" \
+	    >"$work/out" 2>"$work/err")
+	rc=$?
+	grep -v ': warning: ' "$work/err" > "$work/errors"
+	got_hash=$(tree_hash "$work/dist")
+	if [ "$rc" != "$want_rc" ]; then
+		echo "FAIL $name: exit status $rc, want $want_rc"; cat "$work/err"
+		failed=$((failed + 1))
+	elif [ "$(cat "$work/errors")" != "$want_err" ]; then
+		echo "FAIL $name: diagnostics differ"
+		printf '%s\n' "$want_err" | diff -u - "$work/errors"
+		failed=$((failed + 1))
+	elif [ "$got_hash" != "$good_hash" ]; then
+		echo "FAIL $name: the previous output was changed"
+		failed=$((failed + 1))
+	else
+		passed=$((passed + 1))
+	fi
+}
+
+expect missing-chapter 1 \
+"content/book.xml:13: error: missing chapter 'four.md': No such file or directory" \
+'sed -i "s|<chapter file=\"three.md\"/>|&<chapter file=\"four.md\"/>|" content/book.xml'
+
+expect chapter-twice 1 \
+"content/book.xml:13: error: chapter 'one.md' is listed twice (first on line 11)" \
+'sed -i "s|<chapter file=\"three.md\"/>|&<chapter file=\"one.md\"/>|" content/book.xml'
+
+expect chapter-outside 1 \
+"content/book.xml:13: error: chapter file name '../../etc/passwd.md' must be letters a-z, digits and hyphens ending in '.md', inside the content folder" \
+'sed -i "s|<chapter file=\"three.md\"/>|&<chapter file=\"../../etc/passwd.md\"/>|" content/book.xml'
+
+expect chapter-symlink 1 \
+"content/three.md: error: cannot read chapter: Too many levels of symbolic links" \
+'rm content/three.md && ln -s /etc/hostname content/three.md'
+
+expect broken-link-chapter 1 \
+"content/three.md:3:26: error: link to missing chapter 'missing.md'" \
+'sed -i "s|(one.md)|(missing.md)|" content/three.md'
+
+expect broken-link-section 1 \
+"content/two.md:3:16: error: link to missing section 'no-such-heading' in 'one.md'" \
+'sed -i "s|one.md#repeated-heading-1|one.md#no-such-heading|" content/two.md'
+
+expect invalid-utf8 1 \
+"content/two.md:9:5: error: invalid UTF-8 byte 0xff" \
+'printf "Bad \377 byte\n" >> content/two.md'
+
+expect nul-byte 1 \
+"content/three.md:5:4: error: NUL byte in text" \
+'printf "\nabc\000def\n" >> content/three.md'
+
+expect forbidden-link 1 \
+"content/three.md:5:1: error: link target 'javascript:alert(1)' is not allowed (only http, https, mailto and links to chapters)" \
+'printf "\n[x](javascript:alert(1))\n" >> content/three.md'
+
+expect no-title 1 \
+"content/three.md:1:1: error: a chapter must begin with its title as a level-1 heading ('# Title')" \
+'sed -i "1d" content/three.md'
+
+expect theme-missing 1 \
+"no-theme/handbook.xsl: error: the theme has no entry stylesheet: No such file or directory" \
+':' --theme no-theme
+
+expect unknown-locale 1 \
+"handbook: error: no locale 'xx': no translations/xx.po" \
+':' --locale xx
+
+expect bad-manifest 1 \
+"content/book.xml:4: error: unknown element <titel>" \
+'sed -i "s|<subtitle>|<titel>x</titel>&|" content/book.xml'
+
+expect doctype 1 \
+"content/book.xml:2: error: a document type declaration (<!DOCTYPE>) is not allowed" \
+'sed -i "1a <!DOCTYPE book [<!ENTITY x SYSTEM \"/etc/passwd\">]>" content/book.xml'
+
+# Accepted, not errors: a byte-order mark and CRLF line ends.
+expect_same() {
+	name=$1 mutation=$2
+	rm -rf "$work/case" "$work/dist2"
+	cp -r "$here/fixture" "$work/case"
+	(cd "$work/case" && eval "$mutation" &&
+	    "$handbook" build --theme "$theme" --output "$work/dist2" 2>/dev/null)
+	if [ $? = 0 ] && [ "$(tree_hash "$work/dist2")" = "$good_hash" ]; then
+		passed=$((passed + 1))
+	else
+		echo "FAIL $name: output differs from the plain build"
+		failed=$((failed + 1))
+	fi
+}
+expect_same crlf 'for f in content/*.md; do sed -i "s/\$/\r/" "$f"; done'
+expect_same bom 'printf "\357\273\277" | cat - content/one.md > x && mv x content/one.md'
+
+# An output folder that cannot be created (a file is in the way).
+: > "$work/afile"
+(cd "$work/good" && "$handbook" build --theme "$theme" --output "$work/afile/dist" \
+    >/dev/null 2>"$work/err")
+if [ $? = 1 ] && grep -q "^$work/afile/dist: error: cannot create output folder: Not a directory" "$work/err"; then
+	passed=$((passed + 1))
+else
+	echo "FAIL output-not-a-folder"; cat "$work/err"; failed=$((failed + 1))
+fi
+
+# An output folder that cannot be written: error, nothing else touched.
+rm -rf "$work/ro" && mkdir "$work/ro" && chmod 555 "$work/ro"
+if [ "$(id -u)" = 0 ]; then
+	: # root writes anywhere; this case needs an unprivileged user
+else
+	(cd "$work/good" && "$handbook" build --theme "$theme" --output "$work/ro" 2>/dev/null)
+	if [ $? = 1 ]; then passed=$((passed + 1)); else
+		echo "FAIL read-only output: want exit status 1"; failed=$((failed + 1)); fi
+fi
+
+echo "errors: $passed passed, $failed failed"
+[ "$failed" = 0 ]

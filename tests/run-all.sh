@@ -1,0 +1,112 @@
+#!/bin/sh
+# make check: every test of the project, one suite after another. Each
+# suite prints "NAME: N passed, N failed"; the last line is the total.
+set -u
+cd "$(dirname "$0")/.." || exit 1
+export LC_ALL=C.UTF-8
+export ASAN_OPTIONS=detect_leaks=1
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+export SOURCE_DATE_EPOCH="${SOURCE_DATE_EPOCH:-1700000000}"
+san=build/san/handbook
+out=tests/out
+rm -rf "$out" && mkdir -p "$out"
+total_passed=0 total_failed=0
+locales=$(cd dist && for d in */; do d=${d%/}; echo "$d"; done)
+
+# count SUITE: reads "…: N passed, N failed" from the suite's last line.
+count() {
+	line=$(tail -n 1 "$out/$1.log")
+	p=$(echo "$line" | sed -n 's/.* \([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
+	f=$(echo "$line" | sed -n 's/.* \([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
+	if [ -z "$p" ]; then
+		p=0 f=1
+		echo "$1: did not finish"
+		tail -n 20 "$out/$1.log"
+	elif [ "$f" != 0 ]; then
+		grep -v ' passed, ' "$out/$1.log" | tail -n 40
+	fi
+	echo "$line"
+	total_passed=$((total_passed + p))
+	total_failed=$((total_failed + f))
+}
+
+# run SUITE COMMAND...: a command whose exit status is the only result.
+result() {
+	name=$1
+	shift
+	if "$@" >"$out/$name.log" 2>&1; then
+		echo "$name: 1 passed, 0 failed" >>"$out/$name.log"
+	else
+		echo "$name: 0 passed, 1 failed" >>"$out/$name.log"
+	fi
+	count "$name"
+}
+
+# 1. Unit tests of the stages, under AddressSanitizer and UBSan.
+build/san/test_units >"$out/unit.log" 2>&1; count unit
+
+# 2. Command line: help, version, usage errors.
+cli() {
+	p=0 f=0
+	t() { if [ "$1" = "$2" ]; then p=$((p + 1)); else echo "FAIL $3: status $1, want $2"; f=$((f + 1)); fi; }
+	$san --help >/dev/null 2>&1; t $? 0 "--help"
+	$san --help | grep -q 'handbook build'; t $? 0 "--help text"
+	$san --version | grep -q '^handbook [0-9]'; t $? 0 "--version"
+	$san >/dev/null 2>&1; t $? 2 "no command"
+	$san frobnicate >/dev/null 2>&1; t $? 2 "unknown command"
+	$san build --no-such-option >/dev/null 2>&1; t $? 2 "unknown option"
+	$san build extra-argument >/dev/null 2>&1; t $? 2 "extra argument"
+	echo "cli: $p passed, $f failed"
+}
+cli >"$out/cli.log" 2>&1; count cli
+
+# 3. Bad input: clear errors, exit status 1, previous output kept.
+tests/errors.sh "$san" >"$out/errors.log" 2>&1; count errors
+
+# 4. The fixture book end to end: structure, links, ids, golden page.
+fixture() {
+	(cd tests/fixture && ../../$san build --theme ../../themes/default \
+	    --output ../out/fixture) 2>"$out/fixture.stderr" || return 1
+	diff -u tests/golden/fixture.stderr "$out/fixture.stderr" || return 1
+	diff -u tests/golden/fixture-one.html "$out/fixture/en/one.html" || return 1
+	python3 tests/check_site.py "$out/fixture" en
+}
+result fixture fixture
+
+# 5. The real handbook, every locale: structure, links and ids.
+result site python3 tests/check_site.py dist $(for l in $locales; do
+	dir=$(sed -n 's/.*<html lang="[^"]*" dir="\([a-z]*\)".*/\1/p' "dist/$l/index.html" | head -n 1)
+	echo "$l:$dir"; done)
+
+# 6. Reproducible: two builds in other time zones and locales, from another
+#    working directory, are byte-identical.
+repro() {
+	TZ=Asia/Tokyo LC_ALL=C ./build/handbook build --output "$out/r1" 2>/dev/null || return 1
+	cp -r content themes translations "$out/" 2>/dev/null
+	(cd "$out" && TZ=America/Lima ../../build/handbook build --output r2 2>/dev/null) || return 1
+	diff -r "$out/r1" "$out/r2"
+}
+result reproducible repro
+
+# 7. EPUBs: epubcheck must report nothing at all.
+epubs() {
+	rc=0
+	for e in dist/*/handbook-*.epub "$out"/fixture/*/handbook-*.epub; do
+		java -jar /usr/share/java/epubcheck.jar "$e" >"$out/epubcheck.txt" 2>&1
+		if [ $? != 0 ] || ! grep -q 'No errors or warnings detected' "$out/epubcheck.txt"; then
+			cat "$out/epubcheck.txt"; rc=1
+		fi
+	done
+	return $rc
+}
+result epubcheck epubs
+
+# 8. The Nu HTML checker on every page.
+result html-checker java -jar node_modules/vnu-jar/build/dist/vnu.jar \
+    --errors-only --skip-non-html dist "$out/fixture"
+
+# 9. Real browser from file://: no network, no script error, skip link, axe.
+node tests/browser.js dist $locales >"$out/browser.log" 2>&1; count browser
+
+echo "$total_passed passed, $total_failed failed"
+[ "$total_failed" = 0 ]
