@@ -65,7 +65,7 @@ build/pkg.mk: build/.deps-build
 build/obj/%.o: generator/%.c build/pkg.mk
 	@mkdir -p build/obj
 	$(CC) -std=c11 $(WARN) $(CFLAGS) -D_GNU_SOURCE -DHANDBOOK_VERSION='"$(VERSION)"' \
-	    $(PKG_CFLAGS) -MMD -MP -c $< -o $@
+	    -DHANDBOOK_DATADIR='"$(DATADIR)"' $(PKG_CFLAGS) -MMD -MP -c $< -o $@
 
 build/handbook: $(OBJS)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(PKG_LIBS)

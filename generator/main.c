@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <libxml/parser.h>
 
@@ -20,6 +21,10 @@
 #include "theme.h"
 #include "util.h"
 #include "xmlsafe.h"
+
+#ifndef HANDBOOK_DATADIR
+#define HANDBOOK_DATADIR "/usr/local/share/handbook"
+#endif
 
 #define EXIT_INPUT 1
 #define EXIT_USAGE 2
@@ -316,6 +321,10 @@ main(int argc, char **argv)
 		free(opt.locales);
 		return EXIT_USAGE;
 	}
+	/* An installed generator finds its default theme in its data folder. */
+	if (strcmp(opt.theme, "themes/default") == 0 &&
+	    access("themes/default/handbook.xsl", R_OK) != 0)
+		opt.theme = HANDBOOK_DATADIR "/themes/default";
 	xmlsafe_init();
 	markdown_init();
 	theme_init();
