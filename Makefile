@@ -20,7 +20,7 @@ VERSION   = 0.1.0
 # Debian packages that provide what the build and the tests need.
 DEB_BUILD = build-essential pkg-config libcmark-gfm-dev \
 	    libcmark-gfm-extensions-dev libxml2-dev libxslt1-dev libicu-dev \
-	    libzip-dev
+	    libzip-dev libgettextpo-dev
 DEB_CHECK = $(DEB_BUILD) gettext unzip python3=python3 epubcheck \
 	    java=default-jre-headless node=nodejs npm=npm chromium
 
@@ -58,7 +58,7 @@ deps: build/.deps-check
 
 build/pkg.mk: build/.deps-build
 	@echo 'PKG_CFLAGS = '"$$(pkg-config --cflags $(PKGS))" > $@
-	@echo 'PKG_LIBS = '"$$(pkg-config --libs $(PKGS))" >> $@
+	@echo 'PKG_LIBS = '"$$(pkg-config --libs $(PKGS)) -lgettextpo" >> $@
 
 -include build/pkg.mk
 

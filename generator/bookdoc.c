@@ -8,8 +8,10 @@
 
 #include <libxml/tree.h>
 
+#include "catalog.h"
 #include "diag.h"
 #include "locale.h"
+#include "segment.h"
 #include "manifest.h"
 #include "markdown.h"
 #include "util.h"
@@ -170,6 +172,73 @@ out:
 	return doc;
 }
 
+/* Appends the units under n to list, in document order. */
+static void
+collect_unit_nodes(xmlNode *n, xmlNode ***list, int *count)
+{
+	for (; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (segment_is_unit(n)) {
+			*list = xrealloc(*list,
+			    (size_t)(*count + 1) * sizeof(**list));
+			(*list)[(*count)++] = n;
+		} else
+			collect_unit_nodes(n->children, list, count);
+	}
+}
+
+static void
+add_unit(struct book *b, int chapter, int line, const char *kind,
+    char *msgid)
+{
+	if (*msgid == '\0') {
+		free(msgid);
+		return;
+	}
+	b->units = xrealloc(b->units, (size_t)(b->nunits + 1) *
+					  sizeof(*b->units));
+	b->units[b->nunits++] = (struct unit){chapter, line, kind, msgid};
+}
+
+/* The manifest's texts that a reader sees, in the order of the template. */
+static const char *const *
+meta_fields(const struct manifest *m, const char *values[5])
+{
+	values[0] = m->title;
+	values[1] = m->subtitle;
+	values[2] = m->description;
+	values[3] = m->rights;
+	values[4] = m->creator;
+	return values;
+}
+
+static void
+collect_units(struct book *b)
+{
+	const char *meta[5];
+	xmlNode **nodes = NULL;
+	int i, k, n, line, col;
+
+	meta_fields(b->manifest, meta);
+	for (i = 0; i < 5; i++)
+		if (meta[i])
+			add_unit(b, -1, 0, "book metadata", xstrdup(meta[i]));
+	for (i = 0; i < b->manifest->nchapters; i++) {
+		n = 0;
+		collect_unit_nodes(xmlDocGetRootElement(b->chapters[i]), &nodes,
+		    &n);
+		for (k = 0; k < n; k++) {
+			node_pos(nodes[k], &line, &col);
+			if (line == 0) /* diagram labels: their diagram's line */
+				node_pos(nodes[k]->parent, &line, &col);
+			add_unit(b, i, line, segment_kind(nodes[k]),
+			    segment_msgid(nodes[k]));
+		}
+	}
+	free(nodes);
+}
+
 struct book *
 book_load(const char *content_dir)
 {
@@ -193,6 +262,7 @@ book_load(const char *content_dir)
 		book_free(b);
 		return NULL;
 	}
+	collect_units(b);
 	return b;
 }
 
@@ -205,6 +275,9 @@ book_free(struct book *b)
 		return;
 	for (i = 0; i < b->manifest->nchapters; i++)
 		xmlFreeDoc(b->chapters[i]);
+	for (i = 0; i < b->nunits; i++)
+		free(b->units[i].msgid);
+	free(b->units);
 	free(b->chapters);
 	free(b->content_dir);
 	manifest_free(b->manifest);
@@ -222,6 +295,14 @@ static void
 add_locale(xmlNode *parent, const struct locale_info *l, const char *source)
 {
 	xmlNode *n = xmlNewChild(parent, NULL, BAD_CAST "locale", NULL);
+	char num[16], text[64];
+
+	if (l->percent >= 0) {
+		snprintf(num, sizeof(num), "%d", l->percent);
+		xmlNewProp(n, BAD_CAST "percent", BAD_CAST num);
+		locale_format_percent(l, l->percent, text, sizeof(text));
+		xmlNewProp(n, BAD_CAST "percent-text", BAD_CAST text);
+	}
 
 	xmlNewProp(n, BAD_CAST "tag", BAD_CAST l->tag);
 	xmlNewProp(n, BAD_CAST "name", BAD_CAST l->name);
@@ -231,8 +312,18 @@ add_locale(xmlNode *parent, const struct locale_info *l, const char *source)
 		xmlNewProp(n, BAD_CAST "source", BAD_CAST "true");
 }
 
+/* A text of the manifest in the locale's language, when translated. */
+static const char *
+tr(const struct catalog *cat, const char *s)
+{
+	const char *t = s && cat ? catalog_lookup(cat, NULL, s, NULL) : NULL;
+
+	return t ? t : s;
+}
+
 static void
-add_meta(xmlNode *root, const struct manifest *m, long long date)
+add_meta(xmlNode *root, const struct manifest *m, const struct catalog *cat,
+    long long date)
 {
 	xmlNode *meta = xmlNewChild(root, NULL, BAD_CAST "meta", NULL);
 	time_t t = (time_t)date;
@@ -242,49 +333,239 @@ add_meta(xmlNode *root, const struct manifest *m, long long date)
 	gmtime_r(&t, &tm);
 	strftime(stamp, sizeof(stamp), "%Y-%m-%dT%H:%M:%SZ", &tm);
 	strftime(day, sizeof(day), "%Y-%m-%d", &tm);
-	add_text_child(meta, "title", m->title);
-	add_text_child(meta, "subtitle", m->subtitle);
-	add_text_child(meta, "creator", m->creator);
+	add_text_child(meta, "title", tr(cat, m->title));
+	add_text_child(meta, "subtitle", tr(cat, m->subtitle));
+	add_text_child(meta, "creator", tr(cat, m->creator));
 	add_text_child(meta, "publisher", m->publisher);
-	add_text_child(meta, "rights", m->rights);
+	add_text_child(meta, "rights", tr(cat, m->rights));
 	add_text_child(meta, "rights-url", m->rights_url);
 	add_text_child(meta, "identifier", m->identifier);
-	add_text_child(meta, "description", m->description);
+	add_text_child(meta, "description", tr(cat, m->description));
 	add_text_child(meta, "modified", stamp);
 	add_text_child(meta, "date", day);
 }
 
+/* Translates the units of one chapter's copy; returns how many were. */
+static int
+translate_chapter(xmlNode *copy, const struct catalog *cat, int *nunits)
+{
+	xmlNode **nodes = NULL;
+	const char *msgstr;
+	int n = 0, i, done = 0, line;
+
+	collect_unit_nodes(copy, &nodes, &n);
+	for (i = 0; i < n; i++) {
+		/* Units with an empty msgid have no entry: they stay as they are. */
+		char *msgid = segment_msgid(nodes[i]);
+		if (*msgid) {
+			msgstr = catalog_lookup(cat, NULL, msgid, &line);
+			if (msgstr && segment_translate(nodes[i], msgstr,
+					  catalog_path(cat), line) == 0)
+				done++;
+			else
+				xmlNewProp(nodes[i], BAD_CAST "fallback",
+				    BAD_CAST "true");
+			(*nunits)++;
+		}
+		free(msgid);
+	}
+	free(nodes);
+	return done;
+}
+
+/* The text of a level-2 heading, the key a sorted section is sorted by. */
+struct section {
+	xmlNode *first, *last;
+	char *key;
+	int order;
+};
+
+static struct locale_collator *sort_collator;
+
+static int
+by_collation(const void *a, const void *b)
+{
+	const struct section *x = a, *y = b;
+	int c = locale_collate(sort_collator, x->key, y->key);
+
+	return c ? c : x->order - y->order;
+}
+
+/* Puts the level-2 sections of a chapter (a glossary) in collation order. */
+static void
+sort_sections(xmlNode *document, const struct locale_info *loc)
+{
+	struct section *sec = NULL;
+	xmlNode *n, *next, *anchor = NULL;
+	xmlChar *level;
+	int count = 0, i, h2;
+
+	for (n = document->children; n; n = n->next) {
+		level = is_cm(n, "heading") ? xmlGetProp(n, BAD_CAST "level")
+					    : NULL;
+		h2 = level && strcmp((const char *)level, "2") == 0;
+		xmlFree(level);
+		if (h2) {
+			sec = xrealloc(sec, (size_t)(count + 1) * sizeof(*sec));
+			sec[count] = (struct section){n, n,
+			    (char *)xmlNodeGetContent(n), count};
+			count++;
+		} else if (count)
+			sec[count - 1].last = n;
+		else
+			anchor = n;
+	}
+	sort_collator = locale_collator_new(loc);
+	if (sort_collator && count > 1) {
+		qsort(sec, (size_t)count, sizeof(*sec), by_collation);
+		for (i = 0; i < count; i++) {
+			for (n = sec[i].first;; n = next) {
+				next = n->next;
+				int end = n == sec[i].last;
+				xmlUnlinkNode(n);
+				if (anchor)
+					xmlAddNextSibling(anchor, n);
+				else
+					xmlAddChild(document, n);
+				anchor = n;
+				if (end)
+					break;
+			}
+		}
+	}
+	locale_collator_free(sort_collator);
+	for (i = 0; i < count; i++)
+		xmlFree(sec[i].key);
+	free(sec);
+}
+
+static void
+set_int_prop(xmlNode *n, const char *name, int v)
+{
+	char num[16];
+
+	snprintf(num, sizeof(num), "%d", v);
+	xmlNewProp(n, BAD_CAST name, BAD_CAST num);
+}
+
+static void
+add_chapter(xmlNode *root, const struct book *b, int i,
+    const struct locale_info *loc, const struct catalog *cat)
+{
+	const struct manifest_chapter *mc = &b->manifest->chapters[i];
+	xmlNode *ch = xmlNewChild(root, NULL, BAD_CAST "chapter", NULL);
+	xmlNode *copy = xmlDocCopyNode(xmlDocGetRootElement(b->chapters[i]),
+	    root->doc, 1);
+	int units = 0, done, percent;
+	char text[64];
+
+	xmlNewProp(ch, BAD_CAST "id", BAD_CAST mc->id);
+	xmlNewProp(ch, BAD_CAST "file", BAD_CAST mc->file);
+	set_int_prop(ch, "n", i + 1);
+	xmlAddChild(ch, copy);
+	if (cat) {
+		done = translate_chapter(copy, cat, &units);
+		percent = units ? done * 100 / units : 100;
+		set_int_prop(ch, "units", units);
+		set_int_prop(ch, "translated", done);
+		set_int_prop(ch, "percent", percent);
+		locale_format_percent(loc, percent, text, sizeof(text));
+		xmlNewProp(ch, BAD_CAST "percent-text", BAD_CAST text);
+	}
+	if (mc->sort_sections)
+		sort_sections(copy, loc);
+}
+
 xmlDoc *
 book_document(const struct book *b, const struct locale_info *loc,
-    const struct locale_info *all, int nall, long long date)
+    const struct catalog *cat, const struct locale_info *all, int nall,
+    long long date)
 {
 	const struct manifest *m = b->manifest;
 	xmlDoc *doc = xmlNewDoc(BAD_CAST "1.0");
 	xmlNode *root = xmlNewDocNode(doc, NULL, BAD_CAST "book", NULL);
-	xmlNode *list, *ch, *copy;
-	char num[16];
+	xmlNode *list;
+	char name[192], source_id[96];
 	int i;
 
 	xmlDocSetRootElement(doc, root);
 	xmlNewProp(root, BAD_CAST "lang", BAD_CAST loc->tag);
 	xmlNewProp(root, BAD_CAST "dir", BAD_CAST(loc->rtl ? "rtl" : "ltr"));
 	xmlNewProp(root, BAD_CAST "source-lang", BAD_CAST m->language);
+	for (i = 0; i < nall; i++)
+		if (strcmp(all[i].tag, m->language) == 0) {
+			xmlNewProp(root, BAD_CAST "source-dir",
+			    BAD_CAST(all[i].rtl ? "rtl" : "ltr"));
+			strcpy(source_id, all[i].icu_id);
+			if (locale_name_in(source_id, loc->icu_id, 1, name,
+				sizeof(name)) == 0)
+				xmlNewProp(root, BAD_CAST "source-name",
+				    BAD_CAST name);
+		}
 	xmlNewProp(root, BAD_CAST "generator",
 	    BAD_CAST "handbook " HANDBOOK_VERSION);
-	add_meta(root, m, date);
+	add_meta(root, m, cat, date);
 	add_locale(root, loc, m->language);
 	list = xmlNewChild(root, NULL, BAD_CAST "locales", NULL);
 	for (i = 0; i < nall; i++)
 		add_locale(list, &all[i], m->language);
-	for (i = 0; i < m->nchapters; i++) {
-		ch = xmlNewChild(root, NULL, BAD_CAST "chapter", NULL);
-		xmlNewProp(ch, BAD_CAST "id", BAD_CAST m->chapters[i].id);
-		xmlNewProp(ch, BAD_CAST "file", BAD_CAST m->chapters[i].file);
-		snprintf(num, sizeof(num), "%d", i + 1);
-		xmlNewProp(ch, BAD_CAST "n", BAD_CAST num);
-		copy = xmlDocCopyNode(xmlDocGetRootElement(b->chapters[i]), doc,
-		    1);
-		xmlAddChild(ch, copy);
-	}
+	for (i = 0; i < m->nchapters; i++)
+		add_chapter(root, b, i, loc, cat);
 	return doc;
+}
+
+static int
+cmp_msgid(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Counts each distinct msgid of list once. */
+static void
+count_unique(const struct catalog *cat, char **list, int n,
+    struct book_stats *s)
+{
+	int i;
+
+	qsort(list, (size_t)n, sizeof(*list), cmp_msgid);
+	for (i = 0; i < n; i++) {
+		if (i && strcmp(list[i], list[i - 1]) == 0)
+			continue;
+		switch (catalog_state(cat, NULL, list[i])) {
+		case CAT_TRANSLATED: s->translated++; break;
+		case CAT_FUZZY: s->fuzzy++; break;
+		default: s->untranslated++;
+		}
+	}
+}
+
+void
+book_stats(const struct book *b, const struct catalog *cat, char *const *ui,
+    int nui, struct book_stats *total, struct book_stats *per_chapter)
+{
+	char **list = xcalloc((size_t)(b->nunits + nui) + 1, sizeof(char *));
+	int i, c, n = 0;
+
+	memset(total, 0, sizeof(*total));
+	for (i = 0; i < b->nunits; i++)
+		list[n++] = b->units[i].msgid;
+	for (i = 0; i < nui; i++)
+		list[n++] = ui[i];
+	count_unique(cat, list, n, total);
+	for (c = 0; per_chapter && c < b->manifest->nchapters; c++) {
+		memset(&per_chapter[c], 0, sizeof(per_chapter[c]));
+		for (i = n = 0; i < b->nunits; i++)
+			if (b->units[i].chapter == c)
+				list[n++] = b->units[i].msgid;
+		count_unique(cat, list, n, &per_chapter[c]);
+	}
+	free(list);
+}
+
+int
+book_stats_percent(const struct book_stats *s)
+{
+	int all = s->translated + s->fuzzy + s->untranslated;
+
+	return all ? s->translated * 100 / all : 100;
 }

@@ -1,18 +1,25 @@
 /* Locale facts come from ICU, never from hand-written tables. */
 #include "locale.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include <unicode/ucol.h>
 #include <unicode/uldnames.h>
+#include <unicode/unum.h>
 #include <unicode/uloc.h>
 #include <unicode/ustring.h>
 
 #include "diag.h"
 
-static int
-display_name(const char *id, const char *in, char *out, size_t cap)
+int
+locale_name_in(const char *id, const char *in, int in_sentence, char *out,
+    size_t cap)
 {
-	UDisplayContext ctx[] = {UDISPCTX_CAPITALIZATION_FOR_UI_LIST_OR_MENU,
+	UDisplayContext ctx[] = {in_sentence
+				     ? UDISPCTX_CAPITALIZATION_FOR_MIDDLE_OF_SENTENCE
+				     : UDISPCTX_CAPITALIZATION_FOR_UI_LIST_OR_MENU,
 	    UDISPCTX_DIALECT_NAMES};
 	UErrorCode st = U_ZERO_ERROR;
 	ULocaleDisplayNames *ldn = uldn_openForContext(in, ctx, 2, &st);
@@ -73,12 +80,71 @@ locale_lookup(const char *tag, const char *what, struct locale_info *out)
 		return diag(DIAG_ERROR, what, 0, 0, "unknown language in '%s'",
 		    tag);
 	strcpy(out->tag, canon);
-	if (display_name(out->icu_id, out->icu_id, out->name,
+	if (locale_name_in(out->icu_id, out->icu_id, 0, out->name,
 		sizeof(out->name)) < 0 ||
-	    display_name(out->icu_id, "en", out->english,
+	    locale_name_in(out->icu_id, "en", 0, out->english,
 		sizeof(out->english)) < 0)
 		return diag(DIAG_ERROR, what, 0, 0,
 		    "ICU has no name for language '%s'", tag);
 	out->rtl = uloc_isRightToLeft(out->icu_id) ? 1 : 0;
 	return 0;
+}
+
+void
+locale_format_percent(const struct locale_info *l, int percent, char *out,
+    size_t cap)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	UNumberFormat *nf = unum_open(UNUM_PERCENT, NULL, 0, l->icu_id, NULL,
+	    &st);
+	UChar text[64];
+	int32_t n;
+
+	if (U_SUCCESS(st)) {
+		n = unum_formatDouble(nf, percent / 100.0, text, 64, NULL, &st);
+		if (U_SUCCESS(st))
+			u_strToUTF8(out, (int32_t)cap, NULL, text, n, &st);
+	}
+	unum_close(nf);
+	if (U_FAILURE(st))
+		snprintf(out, cap, "%d%%", percent);
+}
+
+struct locale_collator {
+	UCollator *coll;
+};
+
+struct locale_collator *
+locale_collator_new(const struct locale_info *l)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	struct locale_collator *c = malloc(sizeof(*c));
+
+	if (c == NULL)
+		return NULL;
+	c->coll = ucol_open(l->icu_id, &st);
+	if (U_FAILURE(st)) {
+		diag_err("ICU has no collation for '%s': %s", l->tag,
+		    u_errorName(st));
+		free(c);
+		return NULL;
+	}
+	return c;
+}
+
+int
+locale_collate(struct locale_collator *c, const char *a, const char *b)
+{
+	UErrorCode st = U_ZERO_ERROR;
+
+	return ucol_strcollUTF8(c->coll, a, -1, b, -1, &st);
+}
+
+void
+locale_collator_free(struct locale_collator *c)
+{
+	if (c == NULL)
+		return;
+	ucol_close(c->coll);
+	free(c);
 }

@@ -2,13 +2,18 @@
 #ifndef GEN_LOCALE_H
 #define GEN_LOCALE_H
 
+#include <stddef.h>
+
 struct locale_info {
 	char tag[64];        /* canonical BCP 47 tag, e.g. "pt-BR", "zh-Hans" */
 	char icu_id[96];     /* ICU's locale id, e.g. "pt_BR" */
 	char name[192];      /* the language's own name, as in a menu, UTF-8 */
 	char english[192];   /* its English name, UTF-8 */
 	int rtl;             /* 1 when written right to left */
+	int percent;         /* share of the book translated; -1 for the source */
 };
+
+struct locale_collator;
 
 /*
  * Looks up a BCP 47 tag. Fails (returns -1, with a message naming where,
@@ -17,5 +22,19 @@ struct locale_info {
  * know. Fills *out and returns 0 otherwise.
  */
 int locale_lookup(const char *tag, const char *what, struct locale_info *out);
+
+/* The name of the language with ICU id "id" in the language of "in",
+ * capitalized for a menu, or for the middle of a sentence. */
+int locale_name_in(const char *id, const char *in, int in_sentence,
+    char *out, size_t cap);
+
+/* Formats a percentage (0-100) with the locale's own digits and sign. */
+void locale_format_percent(const struct locale_info *l, int percent,
+    char *out, size_t cap);
+
+/* A collator for the locale's sort order; free with locale_collator_free. */
+struct locale_collator *locale_collator_new(const struct locale_info *l);
+int locale_collate(struct locale_collator *c, const char *a, const char *b);
+void locale_collator_free(struct locale_collator *c);
 
 #endif

@@ -12,6 +12,7 @@
 #include <libxml/parser.h>
 
 #include "bookdoc.h"
+#include "catalog.h"
 #include "diag.h"
 #include "epub.h"
 #include "locale.h"
@@ -30,9 +31,22 @@
 #define EXIT_USAGE 2
 
 struct options {
-	const char *content, *translations, *theme, *output;
+	const char *command;
+	const char *content, *translations, *theme, *output, *pot;
 	char **locales; /* from --locale, in the order given */
 	int nlocales;
+	int chapters; /* stats --chapters */
+};
+
+/* Everything loaded before a command runs. */
+struct session {
+	struct book *book;
+	struct theme *theme;
+	struct locale_info *all; /* the source locale first */
+	struct catalog **cats;   /* one per locale; NULL for the source */
+	int nall;
+	struct theme_string *ui;
+	int nui;
 };
 
 static void
@@ -41,16 +55,25 @@ usage(FILE *f)
 	fputs("usage: handbook build [--content DIR] [--translations DIR] "
 	      "[--theme DIR]\n"
 	      "                      [--locale TAG]... [--output DIR]\n"
+	      "       handbook extract [-o FILE] [--content DIR] [--theme DIR] "
+	      "[--translations DIR]\n"
+	      "       handbook stats [--chapters] [--locale TAG]... [options]\n"
+	      "       handbook check [options]\n"
 	      "       handbook --help | --version\n"
 	      "\n"
-	      "Builds, for every locale, an offline HTML handbook, a print "
-	      "page and an EPUB 3\nbook from Markdown chapters.\n"
+	      "  build    write, for every locale, the HTML site, the print "
+	      "page and the EPUB\n"
+	      "  extract  write the translation template "
+	      "(default: translations/handbook.pot)\n"
+	      "  stats    show how much of each catalog is translated\n"
+	      "  check    check the content, the theme and every catalog; "
+	      "write nothing\n"
 	      "\n"
 	      "  --content DIR       chapters and book.xml (default: content)\n"
 	      "  --translations DIR  one TAG.po per language (default: "
 	      "translations)\n"
 	      "  --theme DIR         XSLT theme (default: themes/default)\n"
-	      "  --locale TAG        build only this locale; may be repeated\n"
+	      "  --locale TAG        only this locale; may be repeated\n"
 	      "                      (default: the source locale and one per "
 	      ".po file)\n"
 	      "  --output DIR        where dist/<locale>/ folders go "
@@ -98,12 +121,12 @@ cmp_str(const void *a, const void *b)
 }
 
 /* The source locale first, then one per TAG.po in sorted order. */
-static int
+static void
 find_locales(const struct options *opt, const char *source,
-    struct locale_info **out)
+    struct session *s)
 {
 	char **tags = NULL, *path;
-	int n = 0, i, ok = 0;
+	int n = 0, i;
 	struct dirent *e;
 	DIR *d;
 
@@ -120,17 +143,19 @@ find_locales(const struct options *opt, const char *source,
 	if (d)
 		closedir(d);
 	qsort(tags + 1, (size_t)n - 1, sizeof(char *), cmp_str);
-	*out = xcalloc((size_t)n, sizeof(**out));
+	s->all = xcalloc((size_t)n, sizeof(*s->all));
+	s->cats = xcalloc((size_t)n, sizeof(*s->cats));
 	for (i = 0; i < n; i++) {
 		path = i ? xasprintf("%s/%s.po", opt->translations, tags[i])
 			 : xasprintf("%s/book.xml", opt->content);
-		if (locale_lookup(tags[i], path, &(*out)[ok]) == 0)
-			ok++;
+		if (locale_lookup(tags[i], path, &s->all[s->nall]) == 0 &&
+		    (i == 0 || (s->cats[s->nall] = catalog_load(path,
+				    s->all[s->nall].tag)) != NULL))
+			s->nall++;
 		free(path);
 		free(tags[i]);
 	}
 	free(tags);
-	return ok;
 }
 
 static int
@@ -146,12 +171,62 @@ is_selected(const struct options *opt, const char *tag)
 	return 0;
 }
 
+/* Loads the book, the theme, the locales and their catalogs. */
+static int
+load_session(const struct options *opt, struct session *s)
+{
+	struct book_stats st;
+	char **texts;
+	int i, j, found;
+
+	s->book = book_load(opt->content);
+	s->theme = theme_load(opt->theme);
+	if (s->book)
+		find_locales(opt, s->book->manifest->language, s);
+	if (s->theme)
+		s->nui = theme_strings(s->theme, &s->ui);
+	for (i = 0; s->book && i < opt->nlocales; i++) {
+		for (j = found = 0; j < s->nall; j++)
+			found |= strcmp(s->all[j].tag, opt->locales[i]) == 0;
+		if (!found)
+			diag_err("no locale '%s': no usable %s/%s.po",
+			    opt->locales[i], opt->translations, opt->locales[i]);
+	}
+	texts = xcalloc((size_t)s->nui + 1, sizeof(char *));
+	for (i = 0; i < s->nui; i++)
+		texts[i] = s->ui[i].text;
+	for (i = 0; s->book && i < s->nall; i++) {
+		if (s->cats[i] == NULL) {
+			s->all[i].percent = -1;
+			continue;
+		}
+		book_stats(s->book, s->cats[i], texts, s->nui, &st, NULL);
+		s->all[i].percent = book_stats_percent(&st);
+	}
+	free(texts);
+	return s->book && s->theme ? 0 : -1;
+}
+
+static void
+free_session(struct session *s)
+{
+	int i;
+
+	for (i = 0; i < s->nall; i++)
+		catalog_free(s->cats[i]);
+	free(s->cats);
+	free(s->all);
+	theme_strings_free(s->ui, s->nui);
+	theme_free(s->theme);
+	book_free(s->book);
+}
+
 static int
 write_locale(const char *dist, const struct locale_info *loc,
     const struct theme_result *res, long long date)
 {
 	struct outdir *o = output_begin(dist, loc->tag);
-	char *epub, *epub_name;
+	char *epub;
 	int i, rc = 0;
 
 	if (o == NULL)
@@ -160,12 +235,10 @@ write_locale(const char *dist, const struct locale_info *loc,
 		if (res->files[i].target == TARGET_SITE)
 			rc = output_write(o, res->files[i].path,
 			    res->files[i].data, res->files[i].len);
-	epub_name = xasprintf("handbook-%s.epub", loc->tag);
-	epub = xasprintf("%s/%s", output_tmp_path(o), epub_name);
+	epub = xasprintf("%s/handbook-%s.epub", output_tmp_path(o), loc->tag);
 	if (rc == 0)
 		rc = epub_write(epub, res->files, res->nfiles, date);
 	free(epub);
-	free(epub_name);
 	if (rc < 0) {
 		output_abort(o);
 		return -1;
@@ -186,65 +259,115 @@ write_root_files(const char *dist, const struct theme_result *res)
 	return rc;
 }
 
+/* Builds one locale; with write 0 only checks that it would build. */
 static int
-build_locale(const struct options *opt, struct book *b, struct theme *t,
-    const struct locale_info *all, int nall, int which, long long date)
+build_locale(const struct options *opt, struct session *s, int which,
+    long long date, int write)
 {
-	const struct locale_info *loc = &all[which];
+	const struct locale_info *loc = &s->all[which];
 	char *epub_name = xasprintf("handbook-%s.epub", loc->tag);
 	const char *params[] = {"epub-file", epub_name, "root-files",
 	    which == 0 ? "yes" : "no", NULL};
 	struct theme_result res;
-	xmlDoc *doc = book_document(b, loc, all, nall, date);
+	xmlDoc *doc = book_document(s->book, loc, s->cats[which], s->all,
+	    s->nall, date);
 	int rc;
 
-	rc = theme_apply(t, doc, params, &res);
+	rc = theme_apply(s->theme, doc, params, s->cats[which], &res);
 	xmlFreeDoc(doc);
 	free(epub_name);
 	if (rc < 0)
 		return diag(DIAG_ERROR, NULL, 0, 0,
 		    "locale '%s' not built; its previous output is kept",
 		    loc->tag);
-	rc = write_locale(opt->output, loc, &res, date);
-	if (rc == 0 && which == 0)
-		rc = write_root_files(opt->output, &res);
+	if (write) {
+		rc = write_locale(opt->output, loc, &res, date);
+		if (rc == 0 && which == 0)
+			rc = write_root_files(opt->output, &res);
+	}
 	theme_result_free(&res);
 	return rc;
 }
 
 static int
-cmd_build(const struct options *opt)
+cmd_build(const struct options *opt, struct session *s, int write)
 {
-	struct locale_info *all = NULL;
-	struct theme *t = NULL;
-	struct book *b;
 	long long date;
-	int nall = 0, i, built = 0;
+	int i;
 
-	b = book_load(opt->content);
-	if (b)
-		nall = find_locales(opt, b->manifest->language, &all);
-	for (i = 0; i < opt->nlocales; i++) {
-		int j, found = 0;
-		for (j = 0; j < nall; j++)
-			found |= strcmp(all[j].tag, opt->locales[i]) == 0;
-		if (b && !found)
-			diag_err("no locale '%s': no %s/%s.po", opt->locales[i],
-			    opt->translations, opt->locales[i]);
+	if (diag_errors() || build_date(s->book, &date))
+		return EXIT_INPUT;
+	for (i = 0; i < s->nall; i++)
+		if (is_selected(opt, s->all[i].tag))
+			build_locale(opt, s, i, date, write);
+	return diag_errors() ? EXIT_INPUT : 0;
+}
+
+static int
+cmd_extract(const struct options *opt, struct session *s)
+{
+	const struct manifest *m = s->book->manifest;
+	struct catalog_template *t = catalog_template_new(m->title);
+	char *pot = opt->pot ? xstrdup(opt->pot)
+			     : xasprintf("%s/handbook.pot", opt->translations);
+	char *file;
+	const struct unit *u;
+	int i, rc;
+
+	for (i = 0; i < s->book->nunits; i++) {
+		u = &s->book->units[i];
+		file = u->chapter < 0
+			   ? xstrdup(m->path)
+			   : xasprintf("%s/%s", opt->content,
+				 m->chapters[u->chapter].file);
+		catalog_template_add(t, NULL, u->msgid, file,
+		    u->chapter < 0 ? -1 : u->line, u->kind);
+		free(file);
 	}
-	t = theme_load(opt->theme);
-	if (b == NULL || t == NULL || diag_errors() || build_date(b, &date))
-		goto out;
-	for (i = 0; i < nall; i++) {
-		if (!is_selected(opt, all[i].tag))
+	for (i = 0; i < s->nui; i++)
+		catalog_template_add(t, NULL, s->ui[i].text, s->ui[i].file,
+		    s->ui[i].line, "UI string of the theme");
+	rc = catalog_template_write(t, pot);
+	catalog_template_free(t);
+	free(pot);
+	return rc < 0 || diag_errors() ? EXIT_INPUT : 0;
+}
+
+static void
+print_stats(const char *name, const struct book_stats *st)
+{
+	printf("%-32s %10d %6d %12d %7d%%\n", name, st->translated, st->fuzzy,
+	    st->untranslated, book_stats_percent(st));
+}
+
+static int
+cmd_stats(const struct options *opt, struct session *s)
+{
+	const struct manifest *m = s->book->manifest;
+	struct book_stats total, *per = xcalloc((size_t)m->nchapters,
+						    sizeof(*per));
+	char **texts = xcalloc((size_t)s->nui + 1, sizeof(char *));
+	int i, c;
+
+	for (i = 0; i < s->nui; i++)
+		texts[i] = s->ui[i].text;
+	printf("%-32s %10s %6s %12s %8s\n", "locale", "translated", "fuzzy",
+	    "untranslated", "percent");
+	for (i = 1; i < s->nall; i++) {
+		if (!is_selected(opt, s->all[i].tag))
 			continue;
-		if (build_locale(opt, b, t, all, nall, i, date) == 0)
-			built++;
+		book_stats(s->book, s->cats[i], texts, s->nui, &total, per);
+		print_stats(s->all[i].tag, &total);
+		for (c = 0; opt->chapters && c < m->nchapters; c++) {
+			char *name = xasprintf("  %s", m->chapters[c].id);
+			print_stats(name, &per[c]);
+			free(name);
+		}
 	}
-out:
-	free(all);
-	theme_free(t);
-	book_free(b);
+	if (s->nall < 2)
+		printf("(no catalogs in %s/)\n", opt->translations);
+	free(texts);
+	free(per);
 	return diag_errors() ? EXIT_INPUT : 0;
 }
 
@@ -256,11 +379,15 @@ parse_options(int argc, char **argv, struct options *opt)
 	    {"translations", required_argument, NULL, 't'},
 	    {"theme", required_argument, NULL, 'T'},
 	    {"locale", required_argument, NULL, 'l'},
-	    {"output", required_argument, NULL, 'o'},
+	    {"output", required_argument, NULL, 'O'},
+	    {"chapters", no_argument, NULL, 'C'},
 	    {NULL, 0, NULL, 0}};
+	int extract = strcmp(opt->command, "extract") == 0;
+	int stats = strcmp(opt->command, "stats") == 0;
 	int c;
 
-	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, extract ? "o:" : "", longopts,
+		    NULL)) != -1) {
 		switch (c) {
 		case 'c':
 			opt->content = optarg;
@@ -271,8 +398,16 @@ parse_options(int argc, char **argv, struct options *opt)
 		case 'T':
 			opt->theme = optarg;
 			break;
-		case 'o':
+		case 'O':
 			opt->output = optarg;
+			break;
+		case 'o':
+			opt->pot = optarg;
+			break;
+		case 'C':
+			if (!stats)
+				goto bad;
+			opt->chapters = 1;
 			break;
 		case 'l':
 			opt->locales = xrealloc(opt->locales,
@@ -289,13 +424,26 @@ parse_options(int argc, char **argv, struct options *opt)
 		return -1;
 	}
 	return 0;
+bad:
+	fprintf(stderr, "handbook: error: --chapters is an option of 'stats'\n");
+	return -1;
+}
+
+static int
+is_command(const char *s)
+{
+	return strcmp(s, "build") == 0 || strcmp(s, "extract") == 0 ||
+	       strcmp(s, "stats") == 0 || strcmp(s, "check") == 0;
 }
 
 int
 main(int argc, char **argv)
 {
-	struct options opt = {"content", "translations", "themes/default",
-	    "dist", NULL, 0};
+	struct options opt = {.content = "content",
+	    .translations = "translations",
+	    .theme = "themes/default",
+	    .output = "dist"};
+	struct session s = {0};
 	int rc;
 
 	setenv("TZ", "UTC", 1); /* zip entry times are local time */
@@ -308,7 +456,7 @@ main(int argc, char **argv)
 		printf("handbook %s\n", HANDBOOK_VERSION);
 		return 0;
 	}
-	if (argc < 2 || strcmp(argv[1], "build") != 0) {
+	if (argc < 2 || !is_command(argv[1])) {
 		if (argc >= 2)
 			fprintf(stderr, "handbook: error: unknown command "
 					"'%s'\n",
@@ -316,6 +464,7 @@ main(int argc, char **argv)
 		usage(stderr);
 		return EXIT_USAGE;
 	}
+	opt.command = argv[1];
 	if (parse_options(argc - 1, argv + 1, &opt) < 0) {
 		usage(stderr);
 		free(opt.locales);
@@ -328,7 +477,15 @@ main(int argc, char **argv)
 	xmlsafe_init();
 	markdown_init();
 	theme_init();
-	rc = cmd_build(&opt);
+	if (load_session(&opt, &s) < 0)
+		rc = EXIT_INPUT;
+	else if (strcmp(opt.command, "extract") == 0)
+		rc = cmd_extract(&opt, &s);
+	else if (strcmp(opt.command, "stats") == 0)
+		rc = cmd_stats(&opt, &s);
+	else
+		rc = cmd_build(&opt, &s, strcmp(opt.command, "build") == 0);
+	free_session(&s);
 	free(opt.locales);
 	theme_cleanup();
 	xmlsafe_cleanup();

@@ -55,7 +55,7 @@ node_text(xmlNode *n)
 static void
 add_chapter(struct manifest *m, xmlNode *n, const char *content_dir)
 {
-	xmlChar *file = xmlGetProp(n, BAD_CAST "file");
+	xmlChar *file = xmlGetProp(n, BAD_CAST "file"), *sort;
 	int line = xmlGetLineNo(n), i;
 	struct manifest_chapter *c;
 	char *path;
@@ -91,6 +91,14 @@ add_chapter(struct manifest *m, xmlNode *n, const char *content_dir)
 	c->id = xstrdup(c->file);
 	c->id[strlen(c->id) - 3] = '\0';
 	c->line = line;
+	sort = xmlGetProp(n, BAD_CAST "sort");
+	if (sort && strcmp((const char *)sort, "sections") == 0)
+		c->sort_sections = 1;
+	else if (sort)
+		diag(DIAG_ERROR, m->path, line, 0,
+		    "unknown sort '%s' (the only one is 'sections')",
+		    (const char *)sort);
+	xmlFree(sort);
 out:
 	xmlFree(file);
 }

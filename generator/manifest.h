@@ -6,6 +6,7 @@ struct manifest_chapter {
 	char *file; /* file name inside the content folder, e.g. "02-attachment.md" */
 	char *id;   /* file name without ".md"; names every output of the chapter */
 	int line;   /* line of the <chapter> element in book.xml */
+	int sort_sections; /* sort="sections": level-2 sections in collation order */
 };
 
 struct manifest {

@@ -20,6 +20,7 @@
 /* State of one conversion. */
 struct conv {
 	const char *file;
+	int fixed_line; /* > 0: report every problem at this line (catalogs) */
 	xmlDoc *doc;
 	xmlNs *ns;
 	char **ids; /* heading ids used so far in this chapter */
@@ -158,8 +159,11 @@ conv_error(struct conv *cv, cmark_node *n, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	diag(DIAG_ERROR, cv->file, cmark_node_get_start_line(n),
-	    cmark_node_get_start_column(n), "%s", msg);
+	if (cv->fixed_line)
+		diag(DIAG_WARNING, cv->file, cv->fixed_line, 0, "%s", msg);
+	else
+		diag(DIAG_ERROR, cv->file, cmark_node_get_start_line(n),
+		    cmark_node_get_start_column(n), "%s", msg);
 	cv->errors++;
 }
 
@@ -405,8 +409,9 @@ convert(struct conv *cv, cmark_node *doc, xmlNode *root)
 		}
 		if (element_name(n) == NULL) {
 			diag(DIAG_WARNING, cv->file,
-			    cmark_node_get_start_line(n),
-			    cmark_node_get_start_column(n),
+			    cv->fixed_line ? cv->fixed_line
+					   : cmark_node_get_start_line(n),
+			    cv->fixed_line ? 0 : cmark_node_get_start_column(n),
 			    "raw HTML is not passed through; it was dropped");
 			continue;
 		}
@@ -422,27 +427,26 @@ convert(struct conv *cv, cmark_node *doc, xmlNode *root)
 	cmark_iter_free(it);
 }
 
-xmlDoc *
-markdown_parse(const char *file, const char *text, size_t len)
+static xmlDoc *
+parse_common(const char *file, int fixed_line, const char *text, size_t len)
 {
-	static const char *const extensions[] = {"table", "strikethrough",
-	    "autolink", "tasklist"};
-	int options = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES |
-		      CMARK_OPT_VALIDATE_UTF8;
-	struct conv cv = {.file = file};
+	static const char *const block_extensions[] = {"table",
+	    "strikethrough", "autolink", "tasklist"};
+	static const char *const inline_extensions[] = {"strikethrough",
+	    "autolink"};
+	const char *const *extensions =
+	    fixed_line ? inline_extensions : block_extensions;
+	size_t nextensions = fixed_line ? 2 : 4;
+	int options = CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8 |
+		      (fixed_line ? 0 : CMARK_OPT_FOOTNOTES);
+	struct conv cv = {.file = file, .fixed_line = fixed_line};
 	cmark_parser *parser;
 	cmark_node *tree;
 	xmlNode *root;
 	size_t i;
 
-	if (markdown_check_text(file, text, len) < 0)
-		return NULL;
-	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0) {
-		text += 3; /* cmark would keep the byte-order mark as text */
-		len -= 3;
-	}
 	parser = cmark_parser_new(options);
-	for (i = 0; i < sizeof(extensions) / sizeof(extensions[0]); i++)
+	for (i = 0; i < nextensions; i++)
 		cmark_parser_attach_syntax_extension(parser,
 		    cmark_find_syntax_extension(extensions[i]));
 	cmark_parser_feed(parser, text, len);
@@ -465,4 +469,22 @@ markdown_parse(const char *file, const char *text, size_t len)
 		return NULL;
 	}
 	return cv.doc;
+}
+
+xmlDoc *
+markdown_parse(const char *file, const char *text, size_t len)
+{
+	if (markdown_check_text(file, text, len) < 0)
+		return NULL;
+	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0) {
+		text += 3; /* cmark would keep the byte-order mark as text */
+		len -= 3;
+	}
+	return parse_common(file, 0, text, len);
+}
+
+xmlDoc *
+markdown_parse_fragment(const char *file, int line, const char *text)
+{
+	return parse_common(file, line, text, strlen(text));
 }

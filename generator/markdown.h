@@ -34,6 +34,14 @@ int markdown_check_text(const char *file, const char *text, size_t len);
 xmlDoc *markdown_parse(const char *file, const char *text, size_t len);
 
 /*
+ * Parses a translated unit (a catalog's msgstr) the same way, without
+ * footnotes, tables or task lists. Problems are warnings reported at
+ * file:line (the catalog entry). Returns NULL when the text has a
+ * forbidden link or image; free the result with xmlFreeDoc.
+ */
+xmlDoc *markdown_parse_fragment(const char *file, int line, const char *text);
+
+/*
  * Writes the identifier of a heading with the given text into a new string:
  * letters and digits lower-cased, spaces and hyphens as '-', the rest
  * dropped. Never returns an empty string. The caller frees the result.

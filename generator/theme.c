@@ -21,6 +21,7 @@
 #include <libxslt/xsltInternals.h>
 #include <libxslt/xsltutils.h>
 
+#include "catalog.h"
 #include "diag.h"
 #include "util.h"
 #include "xmlsafe.h"
@@ -132,9 +133,13 @@ hb_t(xmlXPathParserContextPtr ctxt, int nargs)
 		xmlXPathSetArityError(ctxt);
 		return;
 	}
+	xsltTransformContextPtr tctxt = xsltXPathGetTransformContext(ctxt);
+	const struct catalog *ui = tctxt ? tctxt->_private : NULL;
+	const char *t;
+
 	s = xmlXPathPopString(ctxt);
-	/* Translated strings arrive with the translation catalogs. */
-	valuePush(ctxt, xmlXPathNewString(s));
+	t = ui ? catalog_lookup(ui, NULL, (const char *)s, NULL) : NULL;
+	valuePush(ctxt, xmlXPathNewString(t ? BAD_CAST t : s));
 	xmlFree(s);
 }
 
@@ -473,7 +478,7 @@ collect_outputs(struct theme *t, xmlDoc *resdoc, struct theme_result *res)
 
 int
 theme_apply(struct theme *t, xmlDoc *book, const char **params,
-    struct theme_result *res)
+    const struct catalog *ui, struct theme_result *res)
 {
 	xsltTransformContext *ctxt;
 	int before = diag_errors(), rc = -1;
@@ -485,6 +490,7 @@ theme_apply(struct theme *t, xmlDoc *book, const char **params,
 		return diag_err("theme: cannot create a transform context");
 	xsltSetCtxtSecurityPrefs(security, ctxt);
 	xsltSetCtxtParseOptions(ctxt, XMLSAFE_OPTIONS);
+	ctxt->_private = (void *)ui;
 	ctxt->maxTemplateDepth = 1000;
 	ctxt->opLimit = 20000000;
 	ctxt->xpathCtxt->opLimit = 200000000;
@@ -515,4 +521,99 @@ theme_result_free(struct theme_result *res)
 	}
 	free(res->files);
 	memset(res, 0, sizeof(*res));
+}
+
+/* --- UI strings for the translation template --- */
+
+static void
+add_string(struct theme_string **out, int *n, const char *text, size_t len,
+    const char *file, int line)
+{
+	*out = xrealloc(*out, (size_t)(*n + 1) * sizeof(**out));
+	(*out)[*n].text = strndup(text, len);
+	(*out)[*n].file = xstrdup(file ? file : "");
+	(*out)[*n].line = line;
+	(*n)++;
+}
+
+/* Finds hb:t('...') and hb:t("...") calls in an XPath or template text. */
+static void
+scan_value(const char *v, const char *file, int line,
+    struct theme_string **out, int *n)
+{
+	const char *p = v, *q;
+	char quote;
+
+	while ((p = strstr(p, "hb:t(")) != NULL) {
+		p += 5;
+		while (*p == ' ')
+			p++;
+		quote = *p;
+		if (quote != '\'' && quote != '"')
+			continue;
+		q = strchr(p + 1, quote);
+		if (q == NULL)
+			break;
+		add_string(out, n, p + 1, (size_t)(q - p - 1), file, line);
+		p = q + 1;
+	}
+}
+
+static void
+scan_node(xmlNode *node, const char *file, struct theme_string **out, int *n)
+{
+	xmlAttr *a;
+	xmlChar *v;
+
+	for (; node; node = node->next) {
+		if (node->type != XML_ELEMENT_NODE)
+			continue;
+		for (a = node->properties; a; a = a->next) {
+			v = xmlNodeListGetString(node->doc, a->children, 1);
+			if (v)
+				scan_value((const char *)v, file,
+				    xmlGetLineNo(node), out, n);
+			xmlFree(v);
+		}
+		scan_node(node->children, file, out, n);
+	}
+}
+
+static void
+scan_stylesheet(xsltStylesheetPtr style, struct theme_string **out, int *n)
+{
+	xsltDocumentPtr inc;
+
+	for (; style; style = style->next) {
+		if (style->doc)
+			scan_node(xmlDocGetRootElement(style->doc),
+			    (const char *)style->doc->URL, out, n);
+		for (inc = style->docList; inc; inc = inc->next)
+			if (inc->doc)
+				scan_node(xmlDocGetRootElement(inc->doc),
+				    (const char *)inc->doc->URL, out, n);
+		scan_stylesheet(style->imports, out, n);
+	}
+}
+
+int
+theme_strings(const struct theme *t, struct theme_string **out)
+{
+	int n = 0;
+
+	*out = NULL;
+	scan_stylesheet(t->style, out, &n);
+	return n;
+}
+
+void
+theme_strings_free(struct theme_string *s, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		free(s[i].text);
+		free(s[i].file);
+	}
+	free(s);
 }

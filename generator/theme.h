@@ -9,6 +9,7 @@
 #define HB_NS "urn:x-handbook:1"
 
 struct theme;
+struct catalog;
 
 enum theme_target { TARGET_SITE, TARGET_EPUB, TARGET_ROOT };
 
@@ -38,12 +39,28 @@ void theme_free(struct theme *t);
 
 /*
  * Runs the theme on a book document. params is a NULL-terminated list of
- * name, value pairs passed as string parameters. On success fills *res
+ * name, value pairs passed as string parameters; hb:t() translates UI
+ * strings from the catalog ui (NULL: keep them as written). On success fills *res
  * (free with theme_result_free) and returns 0; returns -1 after reporting
  * errors, with *res empty.
  */
 int theme_apply(struct theme *t, xmlDoc *book, const char **params,
-    struct theme_result *res);
+    const struct catalog *ui, struct theme_result *res);
+
+/* A UI string the theme translates with hb:t(), and where it is. */
+struct theme_string {
+	char *text;
+	char *file;
+	int line;
+};
+
+/*
+ * Lists the literal strings passed to hb:t() in the theme's stylesheets
+ * (imported and included ones too), in order of appearance. Returns the
+ * count; free with theme_strings_free.
+ */
+int theme_strings(const struct theme *t, struct theme_string **out);
+void theme_strings_free(struct theme_string *s, int n);
 void theme_result_free(struct theme_result *res);
 
 /* Returns 1 when path is a safe relative output path. */

@@ -46,6 +46,31 @@
     </xsl:choose>
   </xsl:template>
 
+  <!--
+    A unit with no usable translation keeps the source text: it says so in
+    its lang and dir, so that screen readers switch voice and fonts script.
+  -->
+  <xsl:template name="fallback-lang">
+    <xsl:if test="@fallback = 'true'">
+      <xsl:attribute name="lang"><xsl:value-of select="/book/@source-lang"/></xsl:attribute>
+      <xsl:attribute name="dir"><xsl:value-of select="/book/@source-dir"/></xsl:attribute>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Replaces {name} in text by value (UI strings with a placeholder). -->
+  <xsl:template name="fill">
+    <xsl:param name="text"/>
+    <xsl:param name="name"/>
+    <xsl:param name="value"/>
+    <xsl:variable name="mark" select="concat('{', $name, '}')"/>
+    <xsl:choose>
+      <xsl:when test="contains($text, $mark)">
+        <xsl:value-of select="concat(substring-before($text, $mark), $value, substring-after($text, $mark))"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$text"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <xsl:template match="cm:document" mode="cm">
     <xsl:param name="fmt"/>
     <xsl:apply-templates select="*[not(self::cm:footnote_definition)]" mode="cm">
@@ -72,6 +97,7 @@
           <xsl:with-param name="id" select="@id"/>
         </xsl:call-template>
       </xsl:attribute>
+      <xsl:call-template name="fallback-lang"/>
       <xsl:apply-templates mode="cm">
         <xsl:with-param name="fmt" select="$fmt"/>
       </xsl:apply-templates>
@@ -84,6 +110,7 @@
   <xsl:template match="cm:paragraph" mode="cm">
     <xsl:param name="fmt"/>
     <p>
+      <xsl:call-template name="fallback-lang"/>
       <xsl:apply-templates mode="cm">
         <xsl:with-param name="fmt" select="$fmt"/>
       </xsl:apply-templates>
@@ -93,9 +120,21 @@
   <!-- In tight lists, paragraphs are not wrapped. -->
   <xsl:template match="cm:list[@tight = 'true']/*/cm:paragraph" mode="cm">
     <xsl:param name="fmt"/>
-    <xsl:apply-templates mode="cm">
-      <xsl:with-param name="fmt" select="$fmt"/>
-    </xsl:apply-templates>
+    <xsl:choose>
+      <xsl:when test="@fallback = 'true'">
+        <span>
+          <xsl:call-template name="fallback-lang"/>
+          <xsl:apply-templates mode="cm">
+            <xsl:with-param name="fmt" select="$fmt"/>
+          </xsl:apply-templates>
+        </span>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:apply-templates mode="cm">
+          <xsl:with-param name="fmt" select="$fmt"/>
+        </xsl:apply-templates>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="cm:block_quote" mode="cm">
@@ -155,6 +194,27 @@
     <pre><code><xsl:value-of select="."/></code></pre>
   </xsl:template>
 
+  <!-- Says, in the reader's language, how much of a chapter is translated. -->
+  <xsl:template name="translation-note">
+    <xsl:param name="chapter" select="."/>
+    <xsl:if test="$chapter/@units and $chapter/@translated &lt; $chapter/@units">
+      <p class="translation-note" role="note">
+        <xsl:variable name="with-percent">
+          <xsl:call-template name="fill">
+            <xsl:with-param name="text" select="hb:t('This chapter is {percent} translated. The rest is shown in {language}.')"/>
+            <xsl:with-param name="name" select="'percent'"/>
+            <xsl:with-param name="value" select="$chapter/@percent-text"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <xsl:call-template name="fill">
+          <xsl:with-param name="text" select="$with-percent"/>
+          <xsl:with-param name="name" select="'language'"/>
+          <xsl:with-param name="value" select="/book/@source-name"/>
+        </xsl:call-template>
+      </p>
+    </xsl:if>
+  </xsl:template>
+
   <xsl:template match="cm:thematic_break" mode="cm">
     <hr/>
   </xsl:template>
@@ -162,10 +222,18 @@
   <!-- Until the theme draws it, a diagram is a figure listing its labels. -->
   <xsl:template match="cm:diagram" mode="cm">
     <figure class="diagram diagram-{@name}">
-      <figcaption><xsl:value-of select="cm:label[@key = 'title']"/></figcaption>
+      <figcaption>
+        <xsl:for-each select="cm:label[@key = 'title']">
+          <xsl:call-template name="fallback-lang"/>
+          <xsl:value-of select="."/>
+        </xsl:for-each>
+      </figcaption>
       <ul>
         <xsl:for-each select="cm:label[@key != 'title']">
-          <li class="label-{@key}"><xsl:value-of select="."/></li>
+          <li class="label-{@key}">
+            <xsl:call-template name="fallback-lang"/>
+            <xsl:value-of select="."/>
+          </li>
         </xsl:for-each>
       </ul>
     </figure>
@@ -209,6 +277,7 @@
       <xsl:if test="@align">
         <xsl:attribute name="class">align-<xsl:value-of select="@align"/></xsl:attribute>
       </xsl:if>
+      <xsl:call-template name="fallback-lang"/>
       <xsl:apply-templates mode="cm">
         <xsl:with-param name="fmt" select="$fmt"/>
       </xsl:apply-templates>

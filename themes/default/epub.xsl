@@ -62,7 +62,13 @@
           </xsl:with-param>
           <xsl:with-param name="body">
             <section class="chapter" epub:type="chapter">
-              <h1><xsl:call-template name="chapter-title"/></h1>
+              <h1>
+                <xsl:for-each select="cm:document/cm:heading[@level = 1][1]">
+                  <xsl:call-template name="fallback-lang"/>
+                </xsl:for-each>
+                <xsl:call-template name="chapter-title"/>
+              </h1>
+              <xsl:call-template name="translation-note"/>
               <xsl:apply-templates select="cm:document" mode="cm">
                 <xsl:with-param name="fmt" select="'epub'"/>
               </xsl:apply-templates>

@@ -169,7 +169,13 @@
     <xsl:variable name="prev" select="preceding-sibling::chapter[1]"/>
     <xsl:variable name="next" select="following-sibling::chapter[1]"/>
     <article class="chapter">
-      <h1 id="top"><xsl:call-template name="chapter-title"/></h1>
+      <h1 id="top">
+        <xsl:for-each select="cm:document/cm:heading[@level = 1][1]">
+          <xsl:call-template name="fallback-lang"/>
+        </xsl:for-each>
+        <xsl:call-template name="chapter-title"/>
+      </h1>
+      <xsl:call-template name="translation-note"/>
       <xsl:apply-templates select="cm:document" mode="cm">
         <xsl:with-param name="fmt" select="'html'"/>
       </xsl:apply-templates>
@@ -220,7 +226,13 @@
           </nav>
           <xsl:for-each select="/book/chapter">
             <section class="chapter" id="{@id}">
-              <h2 class="chapter-title"><xsl:call-template name="chapter-title"/></h2>
+              <h2 class="chapter-title">
+                <xsl:for-each select="cm:document/cm:heading[@level = 1][1]">
+                  <xsl:call-template name="fallback-lang"/>
+                </xsl:for-each>
+                <xsl:call-template name="chapter-title"/>
+              </h2>
+              <xsl:call-template name="translation-note"/>
               <div class="chapter-body">
                 <xsl:apply-templates select="cm:document" mode="cm">
                   <xsl:with-param name="fmt" select="'print'"/>
@@ -251,6 +263,10 @@
                   <a href="{@tag}/index.html" lang="{@tag}" hreflang="{@tag}" dir="{@dir}">
                     <xsl:value-of select="@name"/>
                   </a>
+                  <xsl:if test="@percent &lt; 100">
+                    <xsl:text> </xsl:text>
+                    <span class="completeness" lang="{@tag}" dir="{@dir}">(<xsl:value-of select="@percent-text"/>)</span>
+                  </xsl:if>
                 </li>
               </xsl:for-each>
             </ul>

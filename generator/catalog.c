@@ -1,0 +1,509 @@
+/*
+ * Translation catalogs. libgettextpo (gettext's own reader) parses and
+ * checks the PO syntax; it does not tell which line each message starts
+ * on, so a small scan of the text maps messages to lines for diagnostics.
+ */
+#include "catalog.h"
+
+#include <errno.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <gettext-po.h>
+#include <unicode/uloc.h>
+
+#include "diag.h"
+#include "markdown.h"
+#include "util.h"
+
+#define CATALOG_MAX_BYTES (8u << 20)
+
+struct entry {
+	char *key; /* msgctxt "\004" msgid, or msgid */
+	char *msgstr;
+	int state;
+	int line;
+};
+
+struct catalog {
+	char *path;
+	struct entry *slots;
+	size_t nslots, count;
+};
+
+/* --- a small hash table of entries, keyed by context and msgid --- */
+
+static uint64_t
+hash(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h;
+}
+
+static char *
+make_key(const char *ctxt, const char *msgid)
+{
+	return ctxt ? xasprintf("%s\004%s", ctxt, msgid) : xstrdup(msgid);
+}
+
+static struct entry *
+find_slot(struct entry *slots, size_t nslots, const char *key)
+{
+	size_t i = hash(key) & (nslots - 1);
+
+	while (slots[i].key && strcmp(slots[i].key, key) != 0)
+		i = (i + 1) & (nslots - 1);
+	return &slots[i];
+}
+
+static struct entry *
+insert(struct catalog *c, char *key)
+{
+	struct entry *old = c->slots, *e;
+	size_t i, n = c->nslots;
+
+	if ((c->count + 1) * 2 > c->nslots) {
+		c->nslots = n ? n * 2 : 256;
+		c->slots = xcalloc(c->nslots, sizeof(*c->slots));
+		for (i = 0; i < n; i++)
+			if (old[i].key)
+				*find_slot(c->slots, c->nslots, old[i].key) =
+				    old[i];
+		free(old);
+	}
+	e = find_slot(c->slots, c->nslots, key);
+	if (e->key) {
+		free(key);
+		return e;
+	}
+	e->key = key;
+	c->count++;
+	return e;
+}
+
+static const struct entry *
+lookup(const struct catalog *c, const char *ctxt, const char *msgid)
+{
+	char *key = make_key(ctxt, msgid);
+	const struct entry *e = NULL;
+
+	if (c->nslots)
+		e = find_slot(c->slots, c->nslots, key);
+	free(key);
+	return e && e->key ? e : NULL;
+}
+
+/* --- error handling: libgettextpo's messages go to diag --- */
+
+static jmp_buf po_fatal;
+static const char *po_current;
+
+static void
+report(int severity, const char *file, size_t line, size_t col,
+    const char *text)
+{
+	char *msg, *end;
+
+	/* The headers that matter are checked below; the rest is noise. */
+	if (severity == PO_SEVERITY_WARNING && strstr(text, "header field"))
+		return;
+	msg = xstrdup(text);
+	end = msg + strlen(msg);
+	while (end > msg && end[-1] == '\n')
+		*--end = '\0';
+	for (end = msg; *end; end++)
+		if (*end == '\n')
+			*end = ' ';
+	diag(severity == PO_SEVERITY_WARNING ? DIAG_WARNING : DIAG_ERROR,
+	    file ? file : po_current, line == (size_t)-1 ? 0 : (int)line,
+	    col == (size_t)-1 ? 0 : (int)col, "%s", msg);
+	free(msg);
+}
+
+static void
+on_xerror(int severity, po_message_t message, const char *file, size_t line,
+    size_t col, int multiline, const char *text)
+{
+	(void)message;
+	(void)multiline;
+	report(severity, file, line, col, text);
+	if (severity == PO_SEVERITY_FATAL_ERROR)
+		longjmp(po_fatal, 1);
+}
+
+static void
+on_xerror2(int severity, po_message_t m1, const char *file1, size_t line1,
+    size_t col1, int multiline1, const char *text1, po_message_t m2,
+    const char *file2, size_t line2, size_t col2, int multiline2,
+    const char *text2)
+{
+	(void)m1;
+	(void)m2;
+	(void)multiline1;
+	(void)multiline2;
+	(void)file2;
+	(void)line2;
+	(void)col2;
+	char *both = xasprintf("%s %s", text1, text2);
+	report(severity, file1, line1, col1, both);
+	free(both);
+	if (severity == PO_SEVERITY_FATAL_ERROR)
+		longjmp(po_fatal, 1);
+}
+
+static const struct po_xerror_handler handler = {on_xerror, on_xerror2};
+
+/* --- lines of entries, and what libgettextpo lets through --- */
+
+/* Appends the C-escaped PO string starting at p (after the quote). */
+static int
+append_po_string(struct buf *b, const char *p, int *has_nul)
+{
+	for (; *p && *p != '"'; p++) {
+		if (*p != '\\') {
+			buf_addch(b, *p);
+			continue;
+		}
+		switch (*++p) {
+		case 'n': buf_addch(b, '\n'); break;
+		case 't': buf_addch(b, '\t'); break;
+		case '0': *has_nul = 1; break;
+		case '\0': return -1;
+		default: buf_addch(b, *p);
+		}
+	}
+	return 0;
+}
+
+/* Starts accumulating a new PO string field into b. */
+static void
+start_field(struct buf *b)
+{
+	buf_free(b);
+	buf_addch(b, '\0');
+	b->len = 0;
+}
+
+/*
+ * Records the line of every msgid, and reports the escaped NUL that
+ * msgfmt accepts and silently cuts the string at. Obsolete entries ("#~")
+ * are comments here, as they are for gettext.
+ */
+static void
+scan_lines(struct catalog *c, const char *text, int *errors)
+{
+	struct buf ctxt = {0}, id = {0}, str = {0}, *field = NULL;
+	int line = 0, id_line = 0, in_ctxt = 0, pending = 0, has_nul;
+	const char *p = text, *eol;
+	struct entry *e;
+
+	for (; *p; p = *eol ? eol + 1 : eol) {
+		eol = strchr(p, '\n');
+		if (eol == NULL)
+			eol = p + strlen(p);
+		line++;
+		has_nul = 0;
+		if (strncmp(p, "msgctxt \"", 9) == 0) {
+			start_field(&ctxt);
+			field = &ctxt;
+			in_ctxt = 1;
+			append_po_string(field, p + 9, &has_nul);
+		} else if (strncmp(p, "msgid \"", 7) == 0) {
+			start_field(&id);
+			id_line = line;
+			pending = 1;
+			field = &id;
+			append_po_string(field, p + 7, &has_nul);
+		} else if (strncmp(p, "msgstr", 6) == 0 && strchr(p, '"')) {
+			if (pending) {
+				e = insert(c, make_key(in_ctxt ? ctxt.data : NULL,
+				    id.data));
+				e->line = id_line;
+			}
+			in_ctxt = pending = 0;
+			start_field(&str);
+			field = &str;
+			append_po_string(field, strchr(p, '"') + 1, &has_nul);
+		} else if (*p == '"' && field) {
+			append_po_string(field, p + 1, &has_nul);
+		} else if (strncmp(p, "msgid_plural \"", 14) == 0) {
+			start_field(&str);
+			field = &str;
+			append_po_string(field, p + 14, &has_nul);
+		} else
+			field = NULL;
+		if (has_nul) {
+			diag(DIAG_ERROR, c->path, line, 0,
+			    "a NUL character (\\0) is not allowed in a catalog");
+			(*errors)++;
+		}
+	}
+	buf_free(&ctxt);
+	buf_free(&id);
+	buf_free(&str);
+}
+
+/* Header checks that msgfmt does not make (see SECURITY.md). */
+static void
+check_header(struct catalog *c, po_file_t po, const char *tag, int *errors)
+{
+	const char *header = po_file_domain_header(po, NULL);
+	char *ct = NULL, *lang = NULL, *plural = NULL;
+	char id[96], canon[64];
+	UErrorCode st = U_ZERO_ERROR;
+	int line = 1;
+
+	if (header == NULL) {
+		diag(DIAG_ERROR, c->path, line, 0,
+		    "the catalog has no header entry (msgid \"\")");
+		(*errors)++;
+		return;
+	}
+	ct = po_header_field(header, "Content-Type");
+	lang = po_header_field(header, "Language");
+	plural = po_header_field(header, "Plural-Forms");
+	if (ct == NULL || strcasestr(ct, "charset=UTF-8") == NULL) {
+		diag(DIAG_ERROR, c->path, line, 0,
+		    "the catalog must be UTF-8 (Content-Type: text/plain; "
+		    "charset=UTF-8), not '%s'", ct ? ct : "");
+		(*errors)++;
+	}
+	if (lang == NULL || *lang == '\0') {
+		diag(DIAG_ERROR, c->path, line, 0,
+		    "the header has no Language field (it should be '%s')",
+		    tag);
+		(*errors)++;
+	} else {
+		/* Poedit writes pt_BR; compare canonical tags. */
+		uloc_canonicalize(lang, id, sizeof(id), &st);
+		uloc_toLanguageTag(id, canon, sizeof(canon), 0, &st);
+		if (U_FAILURE(st) || strcmp(canon, tag) != 0) {
+			diag(DIAG_ERROR, c->path, line, 0,
+			    "the header says Language '%s' but the file is "
+			    "named for '%s'",
+			    lang, tag);
+			(*errors)++;
+		}
+	}
+	if (plural == NULL || strstr(plural, "nplurals=") == NULL) {
+		diag(DIAG_ERROR, c->path, line, 0,
+		    "the header has no Plural-Forms field");
+		(*errors)++;
+	}
+	free(ct);
+	free(lang);
+	free(plural);
+}
+
+static void
+read_messages(struct catalog *c, po_file_t po)
+{
+	po_message_iterator_t it = po_message_iterator(po, NULL);
+	po_message_t m;
+	struct entry *e;
+	const char *id, *str;
+
+	while ((m = po_next_message(it)) != NULL) {
+		id = po_message_msgid(m);
+		if (*id == '\0' || po_message_is_obsolete(m))
+			continue;
+		e = insert(c, make_key(po_message_msgctxt(m), id));
+		str = po_message_msgid_plural(m) ? po_message_msgstr_plural(m, 0)
+						 : po_message_msgstr(m);
+		free(e->msgstr);
+		e->msgstr = xstrdup(str ? str : "");
+		if (e->msgstr[0] == '\0')
+			e->state = CAT_UNTRANSLATED;
+		else
+			e->state = po_message_is_fuzzy(m) ? CAT_FUZZY
+							  : CAT_TRANSLATED;
+	}
+	po_message_iterator_free(it);
+}
+
+struct catalog *
+catalog_load(const char *path, const char *tag)
+{
+	struct catalog *c = xcalloc(1, sizeof(*c));
+	int before = diag_errors(), errors = 0;
+	po_file_t volatile po = NULL;
+	size_t len;
+	char *text;
+
+	c->path = xstrdup(path);
+	text = file_read(path, CATALOG_MAX_BYTES, &len);
+	if (text == NULL) {
+		diag(DIAG_ERROR, path, 0, 0, "cannot read: %s",
+		    errno == EFBIG ? "larger than 8 MB" : strerror(errno));
+		goto fail;
+	}
+	if (markdown_check_text(path, text, len) < 0 ||
+	    (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)) {
+		if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
+			diag(DIAG_ERROR, path, 1, 1,
+			    "a byte-order mark is not allowed in a catalog");
+		free(text);
+		goto fail;
+	}
+	scan_lines(c, text, &errors);
+	free(text);
+	po_current = path;
+	if (setjmp(po_fatal) == 0) {
+		po = po_file_read(path, &handler);
+		if (po != NULL) {
+			check_header(c, po, tag, &errors);
+			po_file_check_all(po, &handler);
+			read_messages(c, po);
+		}
+	}
+	if (po)
+		po_file_free(po);
+	if (po == NULL || errors || diag_errors() != before)
+		goto fail;
+	return c;
+fail:
+	catalog_free(c);
+	return NULL;
+}
+
+void
+catalog_free(struct catalog *c)
+{
+	size_t i;
+
+	if (c == NULL)
+		return;
+	for (i = 0; i < c->nslots; i++) {
+		free(c->slots[i].key);
+		free(c->slots[i].msgstr);
+	}
+	free(c->slots);
+	free(c->path);
+	free(c);
+}
+
+const char *
+catalog_path(const struct catalog *c)
+{
+	return c->path;
+}
+
+const char *
+catalog_lookup(const struct catalog *c, const char *msgctxt,
+    const char *msgid, int *line)
+{
+	const struct entry *e = c ? lookup(c, msgctxt, msgid) : NULL;
+
+	if (line)
+		*line = e ? e->line : 0;
+	return e && e->state == CAT_TRANSLATED ? e->msgstr : NULL;
+}
+
+enum catalog_state
+catalog_state(const struct catalog *c, const char *msgctxt, const char *msgid)
+{
+	const struct entry *e = c ? lookup(c, msgctxt, msgid) : NULL;
+
+	return e && e->msgstr ? (enum catalog_state)e->state : CAT_UNTRANSLATED;
+}
+
+/* --- the template --- */
+
+struct catalog_template {
+	po_file_t po;
+	po_message_iterator_t it;
+	struct catalog *index; /* entries by key: the message they belong to */
+	po_message_t *messages;
+	size_t nmessages;
+};
+
+struct catalog_template *
+catalog_template_new(const char *title)
+{
+	struct catalog_template *t = xcalloc(1, sizeof(*t));
+	po_message_t header = po_message_create();
+	char *comment;
+
+	t->po = po_file_create();
+	t->it = po_message_iterator(t->po, NULL);
+	t->index = xcalloc(1, sizeof(*t->index));
+	/* No creation date: the same sources give the same template. */
+	po_message_set_msgid(header, "");
+	po_message_set_msgstr(header,
+	    "Project-Id-Version: handbook\n"
+	    "Language: \n"
+	    "MIME-Version: 1.0\n"
+	    "Content-Type: text/plain; charset=UTF-8\n"
+	    "Content-Transfer-Encoding: 8bit\n"
+	    "Plural-Forms: nplurals=INTEGER; plural=EXPRESSION;\n");
+	comment = xasprintf("Translation template of \"%s\".\n"
+			    "Generated by \"handbook extract\"; do not edit: "
+			    "translate a copy (see translations/README.md).\n",
+	    title);
+	po_message_set_comments(header, comment);
+	free(comment);
+	po_message_set_fuzzy(header, 1);
+	po_message_insert(t->it, header);
+	return t;
+}
+
+void
+catalog_template_add(struct catalog_template *t, const char *msgctxt,
+    const char *msgid, const char *file, int line, const char *comment)
+{
+	struct entry *e = insert(t->index, make_key(msgctxt, msgid));
+	po_message_t m;
+
+	if (e->msgstr == NULL) {
+		m = po_message_create();
+		if (msgctxt)
+			po_message_set_msgctxt(m, msgctxt);
+		po_message_set_msgid(m, msgid);
+		po_message_set_msgstr(m, "");
+		if (comment)
+			po_message_set_extracted_comments(m, comment);
+		po_message_insert(t->it, m);
+		t->messages = xrealloc(t->messages,
+		    (t->nmessages + 1) * sizeof(*t->messages));
+		t->messages[t->nmessages] = m;
+		e->line = (int)t->nmessages++;
+		e->msgstr = xstrdup("");
+	}
+	po_message_add_filepos(t->messages[e->line], file, (size_t)line);
+}
+
+int
+catalog_template_write(struct catalog_template *t, const char *path)
+{
+	char *tmp = xasprintf("%s.tmp", path);
+	int rc = 0;
+
+	po_current = path;
+	if (setjmp(po_fatal) != 0 || po_file_write(t->po, tmp, &handler) == NULL ||
+	    rename(tmp, path) != 0) {
+		diag(DIAG_ERROR, path, 0, 0, "cannot write the template: %s",
+		    strerror(errno));
+		remove(tmp);
+		rc = -1;
+	}
+	free(tmp);
+	return rc;
+}
+
+void
+catalog_template_free(struct catalog_template *t)
+{
+	if (t == NULL)
+		return;
+	po_message_iterator_free(t->it);
+	po_file_free(t->po);
+	catalog_free(t->index);
+	free(t->messages);
+	free(t);
+}

@@ -1,0 +1,47 @@
+/* Translation catalogs: gettext PO files read with libgettextpo. */
+#ifndef GEN_CATALOG_H
+#define GEN_CATALOG_H
+
+struct catalog;
+
+enum catalog_state { CAT_UNTRANSLATED, CAT_FUZZY, CAT_TRANSLATED };
+
+/*
+ * Reads and validates path, the catalog of the language tag (a canonical
+ * BCP 47 tag). Checks syntax, the UTF-8 charset, the Language and
+ * Plural-Forms headers, duplicates and plural forms; every problem is
+ * reported at path:line. Returns NULL if there was an error; free the
+ * result with catalog_free.
+ */
+struct catalog *catalog_load(const char *path, const char *tag);
+void catalog_free(struct catalog *c);
+
+/* The catalog's file name, for diagnostics. */
+const char *catalog_path(const struct catalog *c);
+
+/*
+ * Returns the translation of msgid (msgctxt may be NULL) when the catalog
+ * has a translated, non-fuzzy entry for it, else NULL. *line, when not
+ * NULL, receives the entry's line in the PO file (0 when there is none).
+ */
+const char *catalog_lookup(const struct catalog *c, const char *msgctxt,
+    const char *msgid, int *line);
+
+/* The state of msgid's entry. */
+enum catalog_state catalog_state(const struct catalog *c, const char *msgctxt,
+    const char *msgid);
+
+/*
+ * Writes a translation template (a .pot file) at path from the messages
+ * added with catalog_template_add, through libgettextpo's own writer.
+ */
+struct catalog_template;
+struct catalog_template *catalog_template_new(const char *title);
+/* Adds a reference to msgid (creating its entry on first use). comment is
+ * an extracted comment for translators, shown once per entry. */
+void catalog_template_add(struct catalog_template *t, const char *msgctxt,
+    const char *msgid, const char *file, int line, const char *comment);
+int catalog_template_write(struct catalog_template *t, const char *path);
+void catalog_template_free(struct catalog_template *t);
+
+#endif
