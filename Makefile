@@ -103,6 +103,19 @@ dist/.stamp: build/handbook $(CONTENT) $(THEME) $(CATALOGS)
 
 handbook: dist/.stamp
 
+# Refreshes the template from the sources, then merges it into every
+# catalog with gettext's msgmerge (fuzzy matching is gettext's own).
+update-po: build/handbook
+	./build/handbook extract
+	@for po in translations/*.po; do \
+	    [ -f "$$po" ] || continue; \
+	    echo "msgmerge $$po"; \
+	    msgmerge --quiet --update --backup=none "$$po" translations/handbook.pot || exit 1; \
+	done
+
+stats: build/handbook
+	./build/handbook stats
+
 # --- tests ------------------------------------------------------------------
 
 check: build/.deps-check build/handbook dist/.stamp build/san/handbook \
@@ -130,4 +143,4 @@ clean:
 format:
 	clang-format -i generator/*.c generator/*.h tests/unit/*.c
 
-.PHONY: all deps handbook check install uninstall clean format
+.PHONY: all deps handbook update-po stats check install uninstall clean format

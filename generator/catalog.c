@@ -148,9 +148,16 @@ on_xerror2(int severity, po_message_t m1, const char *file1, size_t line1,
 	(void)multiline1;
 	(void)multiline2;
 	(void)file2;
-	(void)line2;
 	(void)col2;
-	char *both = xasprintf("%s %s", text1, text2);
+	char *both;
+
+	/* "duplicate message definition" + "this is the location of the
+	 * first definition": say it as one sentence. */
+	(void)text2;
+	if (line2 != (size_t)-1)
+		both = xasprintf("%s; the first is on line %zu", text1, line2);
+	else
+		both = xstrdup(text1);
 	report(severity, file1, line1, col1, both);
 	free(both);
 	if (severity == PO_SEVERITY_FATAL_ERROR)

@@ -87,6 +87,7 @@ add_chapter(struct manifest *m, xmlNode *n, const char *content_dir)
 	m->chapters = xrealloc(m->chapters,
 	    (size_t)(m->nchapters + 1) * sizeof(*m->chapters));
 	c = &m->chapters[m->nchapters++];
+	memset(c, 0, sizeof(*c));
 	c->file = xstrdup((const char *)file);
 	c->id = xstrdup(c->file);
 	c->id[strlen(c->id) - 3] = '\0';

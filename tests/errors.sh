@@ -51,16 +51,16 @@ expect() {
 }
 
 expect missing-chapter 1 \
-"content/book.xml:13: error: missing chapter 'four.md': No such file or directory" \
-'sed -i "s|<chapter file=\"three.md\"/>|&<chapter file=\"four.md\"/>|" content/book.xml'
+"content/book.xml:12: error: missing chapter 'four.md': No such file or directory" \
+'sed -i "s|<chapter file=\"two.md\"/>|&<chapter file=\"four.md\"/>|" content/book.xml'
 
 expect chapter-twice 1 \
-"content/book.xml:13: error: chapter 'one.md' is listed twice (first on line 11)" \
-'sed -i "s|<chapter file=\"three.md\"/>|&<chapter file=\"one.md\"/>|" content/book.xml'
+"content/book.xml:12: error: chapter 'one.md' is listed twice (first on line 11)" \
+'sed -i "s|<chapter file=\"two.md\"/>|&<chapter file=\"one.md\"/>|" content/book.xml'
 
 expect chapter-outside 1 \
-"content/book.xml:13: error: chapter file name '../../etc/passwd.md' must be letters a-z, digits and hyphens ending in '.md', inside the content folder" \
-'sed -i "s|<chapter file=\"three.md\"/>|&<chapter file=\"../../etc/passwd.md\"/>|" content/book.xml'
+"content/book.xml:12: error: chapter file name '../../etc/passwd.md' must be letters a-z, digits and hyphens ending in '.md', inside the content folder" \
+'sed -i "s|<chapter file=\"two.md\"/>|&<chapter file=\"../../etc/passwd.md\"/>|" content/book.xml'
 
 expect chapter-symlink 1 \
 "content/three.md: error: cannot read chapter: Too many levels of symbolic links" \
@@ -79,11 +79,11 @@ expect invalid-utf8 1 \
 'printf "Bad \377 byte\n" >> content/two.md'
 
 expect nul-byte 1 \
-"content/three.md:5:4: error: NUL byte in text" \
+"content/three.md:17:4: error: NUL byte in text" \
 'printf "\nabc\000def\n" >> content/three.md'
 
 expect forbidden-link 1 \
-"content/three.md:5:1: error: link target 'javascript:alert(1)' is not allowed (only http, https, mailto and links to chapters)" \
+"content/three.md:17:1: error: link target 'javascript:alert(1)' is not allowed (only http, https, mailto and links to chapters)" \
 'printf "\n[x](javascript:alert(1))\n" >> content/three.md'
 
 expect no-title 1 \
@@ -95,7 +95,7 @@ expect theme-missing 1 \
 ':' --theme no-theme
 
 expect unknown-locale 1 \
-"handbook: error: no locale 'xx': no translations/xx.po" \
+"handbook: error: no locale 'xx': no usable translations/xx.po" \
 ':' --locale xx
 
 expect bad-manifest 1 \

@@ -5,6 +5,7 @@ set -u
 cd "$(dirname "$0")/.." || exit 1
 export LC_ALL=C.UTF-8
 export ASAN_OPTIONS=detect_leaks=1
+export LSAN_OPTIONS="suppressions=$(pwd)/tests/lsan.supp:print_suppressions=0"
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 export SOURCE_DATE_EPOCH="${SOURCE_DATE_EPOCH:-1700000000}"
 san=build/san/handbook
@@ -63,12 +64,30 @@ cli >"$out/cli.log" 2>&1; count cli
 # 3. Bad input: clear errors, exit status 1, previous output kept.
 tests/errors.sh "$san" >"$out/errors.log" 2>&1; count errors
 
+# 3b. Translations: pseudo-locale, round trip, hostile catalogs, new language.
+tests/translations.sh "$san" >"$out/translations.log" 2>&1; count translations
+
+# 3c. Every catalog passes gettext's own check, and the template is current.
+catalogs() {
+	for po in translations/*.po; do
+		[ -f "$po" ] || continue
+		msgfmt --check -o /dev/null "$po" || return 1
+	done
+	./build/handbook extract -o "$out/handbook.pot" 2>/dev/null &&
+	    diff -u translations/handbook.pot "$out/handbook.pot"
+}
+result catalogs catalogs
+
 # 4. The fixture book end to end: structure, links, ids, golden page.
 fixture() {
 	(cd tests/fixture && ../../$san build --theme ../../themes/default \
 	    --output ../out/fixture) 2>"$out/fixture.stderr" || return 1
 	diff -u tests/golden/fixture.stderr "$out/fixture.stderr" || return 1
 	diff -u tests/golden/fixture-one.html "$out/fixture/en/one.html" || return 1
+	# sort="sections": collation order (apple, Émile, Zebra), not byte order.
+	order=$(grep -o '<h2 id="[^"]*"' "$out/fixture/en/three.html" | tr '\n' ' ')
+	[ "$order" = '<h2 id="apple" <h2 id="émile" <h2 id="zebra" ' ] ||
+	    { echo "glossary order: $order"; return 1; }
 	python3 tests/check_site.py "$out/fixture" en
 }
 result fixture fixture

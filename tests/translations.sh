@@ -1,0 +1,135 @@
+#!/bin/sh
+# The translation workflow on the fixture book and the real handbook:
+# pseudo-locale (no string escapes the catalog), round trip through
+# extract and msgmerge, hostile catalogs, and a language added as a
+# contributor would add it.
+#
+# usage: translations.sh HANDBOOK
+set -u
+handbook=$(realpath "$1")
+root=$(cd "$(dirname "$0")/.." && pwd)
+theme="$root/themes/default"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export SOURCE_DATE_EPOCH=1700000000
+passed=0 failed=0
+ok() { passed=$((passed + 1)); }
+bad() { echo "FAIL $*"; failed=$((failed + 1)); }
+hb() { "$handbook" "$@" --theme "$theme"; }
+# The fixture has raw HTML on purpose: its warnings are not news here.
+quiet() { "$@" 2>&1 | grep -v ': warning: raw HTML'; return 0; }
+
+# 1. Pseudo-locale on the real handbook: every msgstr transformed; any
+#    untransformed text in the pages escaped the catalog.
+mkdir -p "$work/pseudo"
+(cd "$root" && hb extract -o "$work/handbook.pot" 2>/dev/null) || bad "extract"
+python3 "$root/tests/pseudo.py" fill "$work/handbook.pot" "$work/pseudo/en-XA.po" en-XA
+(cd "$root" && hb build --translations "$work/pseudo" --locale en-XA \
+    --output "$work/pseudo-dist" 2>"$work/err") || { bad "pseudo build"; cat "$work/err"; }
+if python3 "$root/tests/pseudo.py" scan "$work/pseudo-dist/en-XA" >"$work/scan"; then ok
+else bad "pseudo-locale: text escaped the catalog"; head -20 "$work/scan"; fi
+(cd "$root" && hb stats --translations "$work/pseudo") | grep -q '^en-XA .* 0 *100%$' &&
+    ok || bad "pseudo-locale is not 100% translated"
+grep -l 'fallback\|lang="en" dir' "$work"/pseudo-dist/en-XA/[0-9]*.html >/dev/null &&
+    { grep -c 'lang="en" dir="ltr">' "$work"/pseudo-dist/en-XA/0*.html | grep -v ':1$' &&
+      bad "pseudo-locale pages still have fallback blocks" || ok; } || ok
+
+# 2. Round trip on the fixture: extract, fill, build; re-wrap a paragraph,
+#    extract, msgmerge: the translation survives, not even fuzzy.
+cp -r "$root/tests/fixture" "$work/fx"
+cd "$work/fx" || exit 1
+mkdir -p translations
+hb extract 2>/dev/null || bad "fixture extract"
+python3 "$root/tests/pseudo.py" fill translations/handbook.pot translations/en-XA.po en-XA
+hb stats 2>/dev/null | grep -q '^en-XA .* 0 *100%$' && ok || bad "fixture pseudo not 100%"
+hb build --output "$work/fx-dist" 2>/dev/null || bad "fixture build with catalog"
+python3 "$root/tests/pseudo.py" scan "$work/fx-dist/en-XA" >"$work/scan" && ok ||
+    { bad "fixture pseudo-locale: text escaped"; head "$work/scan"; }
+# Re-wrap the opening paragraph of one.md (one line per word).
+python3 - <<'PY'
+import re
+p = "content/one.md"; s = open(p).read()
+start = s.index("An opening"); end = s.index("\n\n", start)
+s = s[:start] + re.sub(r" +", "\n", s[start:end]) + s[end:]
+open(p, "w").write(s)
+PY
+hb extract 2>/dev/null || bad "extract after re-wrap"
+msgmerge --quiet --update --backup=none translations/en-XA.po translations/handbook.pot
+hb stats 2>/dev/null | grep -q '^en-XA .* 0 *100%$' && ok || { bad "translation lost after re-wrap"; hb stats; }
+# Two extractions are byte-identical (no timestamp churn).
+cp translations/handbook.pot "$work/pot1"; hb extract 2>/dev/null
+cmp -s translations/handbook.pot "$work/pot1" && ok || bad "extract is not deterministic"
+
+# 3. Hostile catalogs. Each entry is replaced in a copy of the pseudo catalog.
+hostile() { # NAME MSGID MSGSTR WANT_STATUS WANT_MESSAGE [OUTPUT_MUST_NOT_MATCH]
+	python3 - "$2" "$3" <<'PY'
+import sys
+msgid, msgstr = sys.argv[1], sys.argv[2]
+s = open("translations/en-XA.po").read()
+key = 'msgid "%s"\nmsgstr "' % msgid
+i = s.index(key); j = s.index('"\n', i + len(key))
+open("translations/xx-hostile.po", "w").write(s[:i + len(key)] + msgstr + s[j:])
+PY
+	mkdir -p "$work/h" && mv translations/xx-hostile.po "$work/h/en-XA.po"
+	rm -rf "$work/h-dist"
+	hb build --translations "$work/h" --output "$work/h-dist" >/dev/null 2>"$work/err"
+	rc=$?
+	if [ "$rc" != "$4" ]; then bad "$1: status $rc, want $4"; cat "$work/err"
+	elif ! grep -q -- "$5" "$work/err"; then bad "$1: no message '$5'"; cat "$work/err"
+	elif [ -n "${6:-}" ] && grep -rq -- "$6" "$work/h-dist" 2>/dev/null; then
+		bad "$1: output contains '$6'"
+	else ok; fi
+}
+hostile raw-html "Chapter three" '<script>alert(1)</script>Cápítúló <img src=x onerror=alert(1)>' 0 \
+    "en-XA.po:[0-9]*: warning: raw HTML is not passed through" '<script>alert'
+hostile javascript-link "Chapter three" '[clíck](javascript:alert(1))' 0 \
+    "en-XA.po:[0-9]*: warning: link target 'javascript:alert(1)' is not allowed" 'javascript:'
+hostile new-target "The last chapter, with a [link to the first](one.md)." \
+    'Thé lást [línk](https://evil.example/).' 0 \
+    "en-XA.po:[0-9]*: warning: the translation links to 'https://evil.example/', which its source does not" \
+    'evil.example'
+hostile new-footnote "Chapter three" 'Cápítúló[^7]' 0 \
+    "warning: the translation adds footnote '\[^7\]'"
+hostile block-markup "Chapter three" '# Cápítúló' 0 "must be one paragraph"
+hostile syntax-error "Chapter three" 'un"terminated' 1 "en-XA.po:[0-9]*:[0-9]*: error:"
+# Structural faults of the file itself.
+cp translations/en-XA.po "$work/h/en-XA.po"
+sed -i 's/charset=UTF-8/charset=ISO-8859-1/' "$work/h/en-XA.po"
+hb build --translations "$work/h" --output "$work/h-dist" >/dev/null 2>"$work/err"
+[ $? = 1 ] && grep -q "must be UTF-8" "$work/err" && ok || { bad "wrong charset"; cat "$work/err"; }
+cp translations/en-XA.po "$work/h/en-XA.po"
+printf 'msgid "Chapter three"\nmsgstr "again"\n' >> "$work/h/en-XA.po"
+hb build --translations "$work/h" --output "$work/h-dist" >/dev/null 2>"$work/err"
+[ $? = 1 ] && grep -q "en-XA.po:[0-9]*: error: duplicate message definition; the first is on line [0-9]*" "$work/err" &&
+    ok || { bad "duplicate entry"; cat "$work/err"; }
+cp translations/en-XA.po "$work/h/en-XA.po"
+sed -i 's/^"Language: en-XA\\n"$/"Language: fr\\n"/' "$work/h/en-XA.po"
+hb build --translations "$work/h" --output "$work/h-dist" >/dev/null 2>"$work/err"
+[ $? = 1 ] && grep -q "Language 'fr' but the file is named for 'en-XA'" "$work/err" &&
+    ok || { bad "language header mismatch"; cat "$work/err"; }
+rm -f "$work/h/en-XA.po"; cp translations/en-XA.po "$work/h/xx-INVALID.po"
+hb build --translations "$work/h" --output "$work/h-dist" >/dev/null 2>"$work/err"
+[ $? = 1 ] && grep -q "xx-INVALID.po: error: .*xx-INVALID" "$work/err" && ok ||
+    { bad "invalid locale tag"; cat "$work/err"; }
+rm -rf "$work/h"
+
+# 4. A new language, as a contributor adds it: one .po file, nothing else.
+msginit --no-translator --locale=fr_FR.UTF-8 -i translations/handbook.pot \
+    -o translations/fr.po >/dev/null 2>&1
+python3 - <<'PY'
+s = open("translations/fr.po").read()
+s = s.replace('msgid "Chapter two"\nmsgstr ""', 'msgid "Chapter two"\nmsgstr "Chapitre deux"')
+open("translations/fr.po", "w").write(s)
+PY
+rm -rf "$work/fr-dist"
+hb build --output "$work/fr-dist" 2>/dev/null || bad "build with fr"
+[ -f "$work/fr-dist/fr/index.html" ] && [ -f "$work/fr-dist/fr/handbook-fr.epub" ] && ok || bad "fr not built"
+grep -q 'href="fr/index.html" lang="fr"[^>]*>Français' "$work/fr-dist/index.html" && ok ||
+    bad "fr not in the chooser by its own name"
+grep -q '<h1 id="top">Chapitre deux</h1>' "$work/fr-dist/fr/two.html" && ok || bad "fr translation not applied"
+grep -q '<p lang="en" dir="ltr">' "$work/fr-dist/fr/two.html" && ok || bad "fr fallback not marked"
+grep -q 'translation-note' "$work/fr-dist/fr/two.html" && ok || bad "fr partial chapter not announced"
+hb stats 2>/dev/null | grep -q '^fr ' && ok || bad "fr not in stats"
+
+echo "translations: $passed passed, $failed failed"
+[ "$failed" = 0 ]
