@@ -476,6 +476,38 @@ add_chapter(xmlNode *root, const struct book *b, int i,
 		sort_sections(copy, loc);
 }
 
+static const struct locale_info *sort_locales;
+
+static int
+by_locale_name(const void *a, const void *b)
+{
+	const struct locale_info *x = &sort_locales[*(const int *)a];
+	const struct locale_info *y = &sort_locales[*(const int *)b];
+	int c = locale_collate(sort_collator, x->name, y->name);
+
+	return c ? c : strcmp(x->tag, y->tag);
+}
+
+/* The language list in the collation order of the reader's language. */
+static void
+add_locales_sorted(xmlNode *list, const struct locale_info *loc,
+    const struct locale_info *all, int nall, const char *source)
+{
+	int *order = xcalloc((size_t)nall + 1, sizeof(int)), i;
+
+	for (i = 0; i < nall; i++)
+		order[i] = i;
+	sort_collator = locale_collator_new(loc);
+	sort_locales = all;
+	if (sort_collator)
+		qsort(order, (size_t)nall, sizeof(int), by_locale_name);
+	locale_collator_free(sort_collator);
+	sort_collator = NULL;
+	for (i = 0; i < nall; i++)
+		add_locale(list, &all[order[i]], source);
+	free(order);
+}
+
 xmlDoc *
 book_document(const struct book *b, const struct locale_info *loc,
     const struct catalog *cat, const struct locale_info *all, int nall,
@@ -507,8 +539,7 @@ book_document(const struct book *b, const struct locale_info *loc,
 	add_meta(root, m, cat, date);
 	add_locale(root, loc, m->language);
 	list = xmlNewChild(root, NULL, BAD_CAST "locales", NULL);
-	for (i = 0; i < nall; i++)
-		add_locale(list, &all[i], m->language);
+	add_locales_sorted(list, loc, all, nall, m->language);
 	for (i = 0; i < m->nchapters; i++)
 		add_chapter(root, b, i, loc, cat);
 	return doc;

@@ -110,7 +110,8 @@ result reproducible repro
 # 7. EPUBs: epubcheck must report nothing at all.
 epubs() {
 	rc=0
-	for e in dist/*/handbook-*.epub "$out"/fixture/*/handbook-*.epub; do
+	for e in dist/*/handbook-*.epub "$out"/fixture/*/handbook-*.epub \
+	    "$out"/pseudo/*/handbook-*.epub "$out"/partial/*/handbook-*.epub; do
 		java -jar /usr/share/java/epubcheck.jar "$e" >"$out/epubcheck.txt" 2>&1
 		if [ $? != 0 ] || ! grep -q 'No errors or warnings detected' "$out/epubcheck.txt"; then
 			cat "$out/epubcheck.txt"; rc=1
@@ -122,10 +123,12 @@ result epubcheck epubs
 
 # 8. The Nu HTML checker on every page.
 result html-checker java -jar node_modules/vnu-jar/build/dist/vnu.jar \
-    --errors-only --skip-non-html dist "$out/fixture"
+    --errors-only --skip-non-html dist "$out/fixture" "$out/pseudo" "$out/partial"
 
 # 9. Real browser from file://: no network, no script error, skip link, axe.
 node tests/browser.js dist $locales >"$out/browser.log" 2>&1; count browser
+# A partly translated locale: fallback blocks and the translation note.
+node tests/browser.js "$out/partial" fr >"$out/browser-partial.log" 2>&1; count browser-partial
 
 echo "$total_passed passed, $total_failed failed"
 [ "$total_failed" = 0 ]

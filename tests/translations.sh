@@ -21,11 +21,14 @@ quiet() { "$@" 2>&1 | grep -v ': warning: raw HTML'; return 0; }
 
 # 1. Pseudo-locale on the real handbook: every msgstr transformed; any
 #    untransformed text in the pages escaped the catalog.
+# Outputs kept for the HTML checker, epubcheck and the browser in run-all.sh.
+keep="$root/tests/out"
 mkdir -p "$work/pseudo"
 (cd "$root" && hb extract -o "$work/handbook.pot" 2>/dev/null) || bad "extract"
 python3 "$root/tests/pseudo.py" fill "$work/handbook.pot" "$work/pseudo/en-XA.po" en-XA
 (cd "$root" && hb build --translations "$work/pseudo" --locale en-XA \
-    --output "$work/pseudo-dist" 2>"$work/err") || { bad "pseudo build"; cat "$work/err"; }
+    --output "$keep/pseudo" 2>"$work/err") || { bad "pseudo build"; cat "$work/err"; }
+ln -sfn "$keep/pseudo" "$work/pseudo-dist"
 if python3 "$root/tests/pseudo.py" scan "$work/pseudo-dist/en-XA" >"$work/scan"; then ok
 else bad "pseudo-locale: text escaped the catalog"; head -20 "$work/scan"; fi
 (cd "$root" && hb stats --translations "$work/pseudo") | grep -q '^en-XA .* 0 *100%$' &&
@@ -121,8 +124,9 @@ s = open("translations/fr.po").read()
 s = s.replace('msgid "Chapter two"\nmsgstr ""', 'msgid "Chapter two"\nmsgstr "Chapitre deux"')
 open("translations/fr.po", "w").write(s)
 PY
-rm -rf "$work/fr-dist"
-hb build --output "$work/fr-dist" 2>/dev/null || bad "build with fr"
+rm -rf "$keep/partial"
+hb build --output "$keep/partial" 2>/dev/null || bad "build with fr"
+ln -sfn "$keep/partial" "$work/fr-dist"
 [ -f "$work/fr-dist/fr/index.html" ] && [ -f "$work/fr-dist/fr/handbook-fr.epub" ] && ok || bad "fr not built"
 grep -q 'href="fr/index.html" lang="fr"[^>]*>Français' "$work/fr-dist/index.html" && ok ||
     bad "fr not in the chooser by its own name"
