@@ -24,12 +24,16 @@
 struct entry {
 	char *key; /* msgctxt "\004" msgid, or msgid */
 	char *msgstr;
+	char **plural; /* msgstr[0..nplural-1] of plural entries */
+	int nplural;
 	int state;
 	int line;
 };
 
 struct catalog {
 	char *path;
+	char *plural_expr; /* "plural=" part of the Plural-Forms header */
+	int nplurals;
 	struct entry *slots;
 	size_t nslots, count;
 };
@@ -298,10 +302,15 @@ check_header(struct catalog *c, po_file_t po, const char *tag, int *errors)
 			(*errors)++;
 		}
 	}
-	if (plural == NULL || strstr(plural, "nplurals=") == NULL) {
+	if (plural == NULL || strstr(plural, "nplurals=") == NULL ||
+	    strstr(plural, "plural=") == NULL) {
 		diag(DIAG_ERROR, c->path, line, 0,
 		    "the header has no Plural-Forms field");
 		(*errors)++;
+	} else {
+		c->nplurals = atoi(strstr(plural, "nplurals=") + 9);
+		c->plural_expr = xstrdup(strstr(plural, " plural=") ?
+		    strstr(plural, " plural=") + 8 : strstr(plural, "plural=") + 7);
 	}
 	free(ct);
 	free(lang);
@@ -325,6 +334,20 @@ read_messages(struct catalog *c, po_file_t po)
 						 : po_message_msgstr(m);
 		free(e->msgstr);
 		e->msgstr = xstrdup(str ? str : "");
+		if (po_message_msgid_plural(m)) {
+			int k;
+			for (k = 0; po_message_msgstr_plural(m, k); k++) {
+				e->plural = xrealloc(e->plural,
+				    (size_t)(k + 1) * sizeof(char *));
+				e->plural[k] =
+				    xstrdup(po_message_msgstr_plural(m, k));
+				e->nplural = k + 1;
+				if (*e->plural[k] == '\0')
+					str = "";
+			}
+			if (str == NULL || *str == '\0')
+				e->msgstr[0] = '\0';
+		}
 		if (e->msgstr[0] == '\0')
 			e->state = CAT_UNTRANSLATED;
 		else
@@ -387,10 +410,15 @@ catalog_free(struct catalog *c)
 	if (c == NULL)
 		return;
 	for (i = 0; i < c->nslots; i++) {
+		int k;
 		free(c->slots[i].key);
 		free(c->slots[i].msgstr);
+		for (k = 0; k < c->slots[i].nplural; k++)
+			free(c->slots[i].plural[k]);
+		free(c->slots[i].plural);
 	}
 	free(c->slots);
+	free(c->plural_expr);
 	free(c->path);
 	free(c);
 }
@@ -410,6 +438,143 @@ catalog_lookup(const struct catalog *c, const char *msgctxt,
 	if (line)
 		*line = e ? e->line : 0;
 	return e && e->state == CAT_TRANSLATED ? e->msgstr : NULL;
+}
+
+const char *
+catalog_lookup_plural(const struct catalog *c, const char *msgid, int index)
+{
+	const struct entry *e = c ? lookup(c, NULL, msgid) : NULL;
+
+	if (e == NULL || e->state != CAT_TRANSLATED || index < 0 ||
+	    index >= e->nplural)
+		return NULL;
+	return e->plural[index];
+}
+
+/*
+ * A small evaluator for the C expressions of Plural-Forms (n, integers,
+ * ! * / % + - < > <= >= == != && || ?: and parentheses). gettext has one
+ * but does not export it.
+ */
+struct plural_parser {
+	const char *p;
+	long n;
+	int bad;
+};
+
+static long plural_ternary(struct plural_parser *pp);
+
+static void
+skip_space(struct plural_parser *pp)
+{
+	while (*pp->p == ' ' || *pp->p == '\t')
+		pp->p++;
+}
+
+static long
+plural_primary(struct plural_parser *pp)
+{
+	long v;
+
+	skip_space(pp);
+	if (*pp->p == '(') {
+		pp->p++;
+		v = plural_ternary(pp);
+		skip_space(pp);
+		if (*pp->p++ != ')')
+			pp->bad = 1;
+		return v;
+	}
+	if (*pp->p == '!') {
+		pp->p++;
+		return !plural_primary(pp);
+	}
+	if (*pp->p == 'n') {
+		pp->p++;
+		return pp->n;
+	}
+	if (*pp->p >= '0' && *pp->p <= '9')
+		return strtol(pp->p, (char **)&pp->p, 10);
+	pp->bad = 1;
+	return 0;
+}
+
+/* Binary operators by precedence, lowest first. */
+static const char *const levels[][4] = {{"||"}, {"&&"}, {"==", "!="},
+    {"<=", ">=", "<", ">"}, {"+", "-"}, {"*", "/", "%"}};
+
+static long
+plural_binary(struct plural_parser *pp, int level)
+{
+	long a, b;
+	int i, found;
+
+	if (level == 6)
+		return plural_primary(pp);
+	a = plural_binary(pp, level + 1);
+	for (;;) {
+		skip_space(pp);
+		for (i = found = 0; i < 4 && levels[level][i] && !found; i++)
+			if (strncmp(pp->p, levels[level][i],
+				strlen(levels[level][i])) == 0)
+				found = i + 1;
+		if (!found)
+			return a;
+		pp->p += strlen(levels[level][found - 1]);
+		b = plural_binary(pp, level + 1);
+		switch (levels[level][found - 1][0] * 256 +
+			levels[level][found - 1][1]) {
+		case '|' * 256 + '|': a = a || b; break;
+		case '&' * 256 + '&': a = a && b; break;
+		case '=' * 256 + '=': a = a == b; break;
+		case '!' * 256 + '=': a = a != b; break;
+		case '<' * 256 + '=': a = a <= b; break;
+		case '>' * 256 + '=': a = a >= b; break;
+		case '<' * 256: a = a < b; break;
+		case '>' * 256: a = a > b; break;
+		case '+' * 256: a = a + b; break;
+		case '-' * 256: a = a - b; break;
+		case '*' * 256: a = a * b; break;
+		case '/' * 256: a = b ? a / b : (pp->bad = 1, 0); break;
+		case '%' * 256: a = b ? a % b : (pp->bad = 1, 0); break;
+		}
+	}
+}
+
+static long
+plural_ternary(struct plural_parser *pp)
+{
+	long c = plural_binary(pp, 0), a, b;
+
+	skip_space(pp);
+	if (*pp->p != '?')
+		return c;
+	pp->p++;
+	a = plural_ternary(pp);
+	skip_space(pp);
+	if (*pp->p++ != ':')
+		pp->bad = 1;
+	b = plural_ternary(pp);
+	return c ? a : b;
+}
+
+int
+catalog_plural_table(const struct catalog *c, int table[200])
+{
+	struct plural_parser pp;
+	int n, forms = c && c->nplurals > 0 ? c->nplurals : 2;
+
+	for (n = 0; n < 200; n++) {
+		if (c == NULL || c->plural_expr == NULL) {
+			table[n] = n != 1;
+			continue;
+		}
+		pp = (struct plural_parser){c->plural_expr, n, 0};
+		table[n] = (int)plural_ternary(&pp);
+		if (pp.bad || table[n] < 0 || table[n] >= forms)
+			table[n] = 0;
+	}
+	return forms;
 }
 
 enum catalog_state
@@ -483,6 +648,21 @@ catalog_template_add(struct catalog_template *t, const char *msgctxt,
 		e->msgstr = xstrdup("");
 	}
 	po_message_add_filepos(t->messages[e->line], file, (size_t)line);
+}
+
+void
+catalog_template_set_plural(struct catalog_template *t, const char *msgid,
+    const char *msgid_plural)
+{
+	struct entry *e = insert(t->index, make_key(NULL, msgid));
+	po_message_t m;
+
+	if (e->msgstr == NULL)
+		return;
+	m = t->messages[e->line];
+	po_message_set_msgid_plural(m, msgid_plural);
+	po_message_set_msgstr_plural(m, 0, "");
+	po_message_set_msgstr_plural(m, 1, "");
 }
 
 int

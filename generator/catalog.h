@@ -27,6 +27,21 @@ const char *catalog_path(const struct catalog *c);
 const char *catalog_lookup(const struct catalog *c, const char *msgctxt,
     const char *msgid, int *line);
 
+/*
+ * Returns the index-th plural form of msgid/msgid_plural when the catalog
+ * has a translated, non-fuzzy plural entry, else NULL.
+ */
+const char *catalog_lookup_plural(const struct catalog *c, const char *msgid,
+    int index);
+
+/*
+ * Writes into table[0..199] the plural form index that the catalog's
+ * Plural-Forms expression gives for n = 0..199 (a number n of 200 or more
+ * behaves as 100 + n % 100 in every gettext rule). With no catalog, the
+ * English rule. Returns the number of forms.
+ */
+int catalog_plural_table(const struct catalog *c, int table[200]);
+
 /* The state of msgid's entry. */
 enum catalog_state catalog_state(const struct catalog *c, const char *msgctxt,
     const char *msgid);
@@ -41,6 +56,9 @@ struct catalog_template *catalog_template_new(const char *title);
  * an extracted comment for translators, shown once per entry. */
 void catalog_template_add(struct catalog_template *t, const char *msgctxt,
     const char *msgid, const char *file, int line, const char *comment);
+/* Marks msgid's entry (added before) as plural, with msgid_plural. */
+void catalog_template_set_plural(struct catalog_template *t,
+    const char *msgid, const char *msgid_plural);
 int catalog_template_write(struct catalog_template *t, const char *path);
 void catalog_template_free(struct catalog_template *t);
 

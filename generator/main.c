@@ -19,6 +19,7 @@
 #include "manifest.h"
 #include "markdown.h"
 #include "output.h"
+#include "search.h"
 #include "theme.h"
 #include "util.h"
 #include "xmlsafe.h"
@@ -59,6 +60,7 @@ usage(FILE *f)
 	      "[--translations DIR]\n"
 	      "       handbook stats [--chapters] [--locale TAG]... [options]\n"
 	      "       handbook check [options]\n"
+	      "       handbook tokens [--locale TAG] [-o FILE] [options]\n"
 	      "       handbook --help | --version\n"
 	      "\n"
 	      "  build    write, for every locale, the HTML site, the print "
@@ -68,6 +70,8 @@ usage(FILE *f)
 	      "  stats    show how much of each catalog is translated\n"
 	      "  check    check the content, the theme and every catalog; "
 	      "write nothing\n"
+	      "  tokens   write search tokenizer test vectors (JSON) for a "
+	      "locale\n"
 	      "\n"
 	      "  --content DIR       chapters and book.xml (default: content)\n"
 	      "  --translations DIR  one TAG.po per language (default: "
@@ -259,6 +263,20 @@ write_root_files(const char *dist, const struct theme_result *res)
 	return rc;
 }
 
+/* The search index is the generator's own output, beside the theme's. */
+static void
+add_search_index(struct theme_result *res, xmlDoc *doc,
+    const struct locale_info *loc)
+{
+	size_t len;
+	char *js = search_index_js(doc, loc, &len);
+
+	res->files = xrealloc(res->files,
+	    (size_t)(res->nfiles + 1) * sizeof(*res->files));
+	res->files[res->nfiles++] = (struct theme_output){TARGET_SITE,
+	    xstrdup("search-index.js"), js, len};
+}
+
 /* Builds one locale; with write 0 only checks that it would build. */
 static int
 build_locale(const struct options *opt, struct session *s, int which,
@@ -274,6 +292,8 @@ build_locale(const struct options *opt, struct session *s, int which,
 	int rc;
 
 	rc = theme_apply(s->theme, doc, params, s->cats[which], &res);
+	if (rc == 0)
+		add_search_index(&res, doc, loc);
 	xmlFreeDoc(doc);
 	free(epub_name);
 	if (rc < 0)
@@ -303,6 +323,35 @@ cmd_build(const struct options *opt, struct session *s, int write)
 	return diag_errors() ? EXIT_INPUT : 0;
 }
 
+/* Test vectors for search.js, from the first selected locale's text. */
+static int
+cmd_tokens(const struct options *opt, struct session *s)
+{
+	xmlDoc *doc;
+	char *json;
+	size_t len;
+	int i;
+	FILE *f;
+
+	for (i = 0; i < s->nall && !is_selected(opt, s->all[i].tag); i++)
+		;
+	if (i == s->nall || diag_errors())
+		return EXIT_INPUT;
+	doc = book_document(s->book, &s->all[i], s->cats[i], s->all, s->nall,
+	    0);
+	json = search_vectors_json(doc, &s->all[i], &len);
+	xmlFreeDoc(doc);
+	f = opt->pot ? fopen(opt->pot, "w") : stdout;
+	if (f == NULL || fwrite(json, 1, len, f) != len ||
+	    (f != stdout && fclose(f) != 0)) {
+		diag_err("cannot write '%s': %s", opt->pot, strerror(errno));
+		free(json);
+		return EXIT_INPUT;
+	}
+	free(json);
+	return 0;
+}
+
 static int
 cmd_extract(const struct options *opt, struct session *s)
 {
@@ -324,9 +373,13 @@ cmd_extract(const struct options *opt, struct session *s)
 		    u->chapter < 0 ? -1 : u->line, u->kind);
 		free(file);
 	}
-	for (i = 0; i < s->nui; i++)
+	for (i = 0; i < s->nui; i++) {
 		catalog_template_add(t, NULL, s->ui[i].text, s->ui[i].file,
 		    s->ui[i].line, "UI string of the theme");
+		if (s->ui[i].plural)
+			catalog_template_set_plural(t, s->ui[i].text,
+			    s->ui[i].plural);
+	}
 	rc = catalog_template_write(t, pot);
 	catalog_template_free(t);
 	free(pot);
@@ -382,7 +435,8 @@ parse_options(int argc, char **argv, struct options *opt)
 	    {"output", required_argument, NULL, 'O'},
 	    {"chapters", no_argument, NULL, 'C'},
 	    {NULL, 0, NULL, 0}};
-	int extract = strcmp(opt->command, "extract") == 0;
+	int extract = strcmp(opt->command, "extract") == 0 ||
+		      strcmp(opt->command, "tokens") == 0;
 	int stats = strcmp(opt->command, "stats") == 0;
 	int c;
 
@@ -433,7 +487,8 @@ static int
 is_command(const char *s)
 {
 	return strcmp(s, "build") == 0 || strcmp(s, "extract") == 0 ||
-	       strcmp(s, "stats") == 0 || strcmp(s, "check") == 0;
+	       strcmp(s, "stats") == 0 || strcmp(s, "check") == 0 ||
+	       strcmp(s, "tokens") == 0;
 }
 
 int
@@ -483,6 +538,8 @@ main(int argc, char **argv)
 		rc = cmd_extract(&opt, &s);
 	else if (strcmp(opt.command, "stats") == 0)
 		rc = cmd_stats(&opt, &s);
+	else if (strcmp(opt.command, "tokens") == 0)
+		rc = cmd_tokens(&opt, &s);
 	else
 		rc = cmd_build(&opt, &s, strcmp(opt.command, "build") == 0);
 	free_session(&s);

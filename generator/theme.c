@@ -143,6 +143,62 @@ hb_t(xmlXPathParserContextPtr ctxt, int nargs)
 	xmlFree(s);
 }
 
+/*
+ * hb:tn('{n} result', '{n} results', i): the i-th plural form of the UI
+ * string in the book's language ('' past the last form), for scripts that
+ * choose the form at run time with hb:plural-table().
+ */
+static void
+hb_tn(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xsltTransformContextPtr tctxt = xsltXPathGetTransformContext(ctxt);
+	const struct catalog *ui = tctxt ? tctxt->_private : NULL;
+	xmlChar *one, *many;
+	const char *t;
+	int i;
+
+	if (nargs != 3) {
+		xmlXPathSetArityError(ctxt);
+		return;
+	}
+	i = (int)xmlXPathPopNumber(ctxt);
+	many = xmlXPathPopString(ctxt);
+	one = xmlXPathPopString(ctxt);
+	if (catalog_lookup_plural(ui, (const char *)one, 0))
+		t = catalog_lookup_plural(ui, (const char *)one, i);
+	else
+		t = i == 0 ? (const char *)one : i == 1 ? (const char *)many : NULL;
+	valuePush(ctxt, xmlXPathNewString(BAD_CAST(t ? t : "")));
+	xmlFree(one);
+	xmlFree(many);
+}
+
+/* hb:plural-table('{n} result'): plural form index for n = 0..199. */
+static void
+hb_plural_table(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xsltTransformContextPtr tctxt = xsltXPathGetTransformContext(ctxt);
+	const struct catalog *ui = tctxt ? tctxt->_private : NULL;
+	struct buf b = {0};
+	xmlChar *one;
+	int table[200], n;
+
+	if (nargs != 1) {
+		xmlXPathSetArityError(ctxt);
+		return;
+	}
+	one = xmlXPathPopString(ctxt);
+	catalog_plural_table(catalog_lookup_plural(ui, (const char *)one, 0)
+				 ? ui
+				 : NULL,
+	    table);
+	for (n = 0; n < 200; n++)
+		buf_printf(&b, n ? ",%d" : "%d", table[n]);
+	valuePush(ctxt, xmlXPathNewString(BAD_CAST b.data));
+	buf_free(&b);
+	xmlFree(one);
+}
+
 void
 theme_init(void)
 {
@@ -162,6 +218,9 @@ theme_init(void)
 	xsltSetDefaultSecurityPrefs(security);
 	xsltSetLoaderFunc(fenced_doc_loader);
 	xsltRegisterExtModuleFunction(BAD_CAST "t", BAD_CAST HB_NS, hb_t);
+	xsltRegisterExtModuleFunction(BAD_CAST "tn", BAD_CAST HB_NS, hb_tn);
+	xsltRegisterExtModuleFunction(BAD_CAST "plural-table", BAD_CAST HB_NS,
+	    hb_plural_table);
 }
 
 void
@@ -530,32 +589,54 @@ add_string(struct theme_string **out, int *n, const char *text, size_t len,
     const char *file, int line)
 {
 	*out = xrealloc(*out, (size_t)(*n + 1) * sizeof(**out));
+	(*out)[*n].plural = NULL;
 	(*out)[*n].text = strndup(text, len);
 	(*out)[*n].file = xstrdup(file ? file : "");
 	(*out)[*n].line = line;
 	(*n)++;
 }
 
-/* Finds hb:t('...') and hb:t("...") calls in an XPath or template text. */
+/* Reads a quoted literal at *p; returns its length or -1. */
+static int
+literal(const char **p, const char **start)
+{
+	const char *q;
+	char quote;
+
+	while (**p == ' ')
+		(*p)++;
+	quote = **p;
+	if (quote != '\'' && quote != '"')
+		return -1;
+	q = strchr(*p + 1, quote);
+	if (q == NULL)
+		return -1;
+	*start = *p + 1;
+	*p = q + 1;
+	return (int)(q - *start);
+}
+
+/* Finds hb:t('...') and hb:tn('...', '...', i) calls in XPath text. */
 static void
 scan_value(const char *v, const char *file, int line,
     struct theme_string **out, int *n)
 {
-	const char *p = v, *q;
-	char quote;
+	const char *p = v, *a, *b;
+	int plural, la, lb;
 
-	while ((p = strstr(p, "hb:t(")) != NULL) {
-		p += 5;
-		while (*p == ' ')
-			p++;
-		quote = *p;
-		if (quote != '\'' && quote != '"')
+	while ((p = strstr(p, "hb:t")) != NULL) {
+		p += 4;
+		plural = *p == 'n';
+		if (*(p += plural) != '(')
 			continue;
-		q = strchr(p + 1, quote);
-		if (q == NULL)
-			break;
-		add_string(out, n, p + 1, (size_t)(q - p - 1), file, line);
-		p = q + 1;
+		p++;
+		if ((la = literal(&p, &a)) < 0)
+			continue;
+		add_string(out, n, a, (size_t)la, file, line);
+		while (plural && (*p == ' ' || *p == ','))
+			p++;
+		if (plural && (lb = literal(&p, &b)) >= 0)
+			(*out)[*n - 1].plural = strndup(b, (size_t)lb);
 	}
 }
 
@@ -613,6 +694,7 @@ theme_strings_free(struct theme_string *s, int n)
 
 	for (i = 0; i < n; i++) {
 		free(s[i].text);
+		free(s[i].plural);
 		free(s[i].file);
 	}
 	free(s);

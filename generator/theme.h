@@ -50,6 +50,7 @@ int theme_apply(struct theme *t, xmlDoc *book, const char **params,
 /* A UI string the theme translates with hb:t(), and where it is. */
 struct theme_string {
 	char *text;
+	char *plural; /* hb:tn()'s plural msgid, or NULL */
 	char *file;
 	int line;
 };

@@ -127,6 +127,9 @@ result html-checker java -jar node_modules/vnu-jar/build/dist/vnu.jar \
 
 # 9. Real browser from file://: no network, no script error, skip link, axe.
 node tests/browser.js dist $locales >"$out/browser.log" 2>&1; count browser
+# Search in every locale, from file://, with the locale's own text.
+TRANSLATIONS=translations node tests/search.js ./build/handbook dist $locales \
+    >"$out/search.log" 2>&1; count search
 # A partly translated locale: fallback blocks and the translation note.
 node tests/browser.js "$out/partial" fr >"$out/browser-partial.log" 2>&1; count browser-partial
 

@@ -7,7 +7,7 @@
     exclude-result-prefixes="cm hb">
 
   <!-- No network: everything comes from the locale's own folder. -->
-  <xsl:variable name="csp">default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'</xsl:variable>
+  <xsl:variable name="csp">default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'</xsl:variable>
 
   <xsl:template name="site-files">
     <hb:copy from="assets/handbook.css" path="assets/handbook.css"/>
@@ -33,6 +33,16 @@
         </xsl:call-template>
       </hb:file>
     </xsl:for-each>
+    <hb:copy from="assets/search.js" path="assets/search.js"/>
+    <hb:file path="search.html">
+      <xsl:call-template name="page">
+        <xsl:with-param name="page" select="'search'"/>
+        <xsl:with-param name="page-title" select="hb:t('Search')"/>
+        <xsl:with-param name="body">
+          <xsl:call-template name="search-page"/>
+        </xsl:with-param>
+      </xsl:call-template>
+    </hb:file>
     <hb:file path="print.html">
       <xsl:call-template name="print-page"/>
     </hb:file>
@@ -69,6 +79,7 @@
         <a class="skip-link" href="#main"><xsl:value-of select="hb:t('Skip to content')"/></a>
         <header class="site-header">
           <a class="book-title" href="index.html"><xsl:value-of select="$title"/></a>
+          <xsl:call-template name="search-form"/>
           <xsl:call-template name="language-switcher">
             <xsl:with-param name="page" select="$page"/>
           </xsl:call-template>
@@ -87,6 +98,38 @@
         <xsl:call-template name="site-footer"/>
       </body>
     </html>
+  </xsl:template>
+
+  <!-- A plain GET form: search.html?q=… is a link one can share. -->
+  <xsl:template name="search-form">
+    <form class="search-form" role="search" action="search.html" method="get">
+      <label for="search-input"><xsl:value-of select="hb:t('Search')"/></label>
+      <input id="search-input" type="search" name="q" maxlength="200" autocomplete="off"/>
+      <button type="submit"><xsl:value-of select="hb:t('Search')"/></button>
+    </form>
+  </xsl:template>
+
+  <xsl:template name="search-page">
+    <h1><xsl:value-of select="hb:t('Search')"/></h1>
+    <p id="search-status" role="status" aria-live="polite"
+        data-searching="{hb:t('Searching…')}"
+        data-no-results="{hb:t('Nothing found for “{query}”. Try fewer words, shorter words or another spelling.')}"
+        data-plural="{hb:plural-table('{n} section found for “{query}”')}">
+      <xsl:call-template name="plural-attributes"/>
+    </p>
+    <div id="search-results"></div>
+    <noscript><p><xsl:value-of select="hb:t('Search needs JavaScript. Every chapter can be read without it.')"/></p></noscript>
+    <script src="assets/search.js"></script>
+  </xsl:template>
+
+  <!-- data-results-0 … data-results-5: the plural forms of the result count. -->
+  <xsl:template name="plural-attributes">
+    <xsl:attribute name="data-results-0"><xsl:value-of select="hb:tn('{n} section found for “{query}”', '{n} sections found for “{query}”', 0)"/></xsl:attribute>
+    <xsl:attribute name="data-results-1"><xsl:value-of select="hb:tn('{n} section found for “{query}”', '{n} sections found for “{query}”', 1)"/></xsl:attribute>
+    <xsl:attribute name="data-results-2"><xsl:value-of select="hb:tn('{n} section found for “{query}”', '{n} sections found for “{query}”', 2)"/></xsl:attribute>
+    <xsl:attribute name="data-results-3"><xsl:value-of select="hb:tn('{n} section found for “{query}”', '{n} sections found for “{query}”', 3)"/></xsl:attribute>
+    <xsl:attribute name="data-results-4"><xsl:value-of select="hb:tn('{n} section found for “{query}”', '{n} sections found for “{query}”', 4)"/></xsl:attribute>
+    <xsl:attribute name="data-results-5"><xsl:value-of select="hb:tn('{n} section found for “{query}”', '{n} sections found for “{query}”', 5)"/></xsl:attribute>
   </xsl:template>
 
   <xsl:template name="language-switcher">

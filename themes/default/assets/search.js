@@ -1,0 +1,309 @@
+/*
+ * Offline search for the handbook. Plain script (no modules, no fetch, no
+ * eval) so that it works from file:// on old phones. The index is another
+ * script, search-index.js, loaded only when a search is made. Results are
+ * built from DOM text nodes: index data is never inserted as HTML.
+ *
+ * normalizeText and tokenize mirror generator/search.c step by step; the
+ * test vectors written by "handbook tokens" keep them in agreement.
+ */
+(function () {
+  'use strict';
+
+  /* --- tokenizer (mirrors search.c) --- */
+
+  function codePoints(s) {
+    var out = [], i, c, d;
+    for (i = 0; i < s.length; i++) {
+      c = s.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+        d = s.charCodeAt(i + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) {
+          out.push((c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000);
+          i++;
+          continue;
+        }
+      }
+      out.push(c);
+    }
+    return out;
+  }
+
+  function fromCodePoint(c) {
+    if (c < 0x10000) return String.fromCharCode(c);
+    c -= 0x10000;
+    return String.fromCharCode(0xd800 + (c >> 10), 0xdc00 + (c & 0x3ff));
+  }
+
+  function isAlphabetBase(c) {
+    return (c >= 0x41 && c <= 0x24f) || (c >= 0x1e00 && c <= 0x1eff) ||
+      (c >= 0x370 && c <= 0x3ff) || (c >= 0x1f00 && c <= 0x1fff) ||
+      (c >= 0x400 && c <= 0x4ff);
+  }
+
+  function isCjk(c) {
+    return (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf) ||
+      (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0x20000 && c <= 0x2ffff);
+  }
+
+  function normalizeText(s) {
+    var cps, out = '', base = 0, i, c;
+    if (s.normalize) s = s.normalize('NFKC');
+    s = s.toLowerCase();
+    if (s.normalize) s = s.normalize('NFD');
+    cps = codePoints(s);
+    for (i = 0; i < cps.length; i++) {
+      c = cps[i];
+      if (c >= 0x300 && c <= 0x36f && isAlphabetBase(base)) continue;
+      if ((c >= 0x64b && c <= 0x65f) || c === 0x670 || c === 0x640) continue;
+      if (c === 0x622 || c === 0x623 || c === 0x625 || c === 0x671) c = 0x627;
+      else if (c === 0x649) c = 0x64a;
+      if (!(c >= 0x300 && c <= 0x36f)) base = c;
+      out += fromCodePoint(c);
+    }
+    return out.normalize ? out.normalize('NFC') : out;
+  }
+
+  /* Runs of letters, marks and digits; ranges where \p{} is unknown.
+   * A new expression each time: a global one keeps its position. */
+  var unicodeClasses = true;
+  try {
+    new RegExp('\\p{L}', 'u');
+  } catch (e) {
+    unicodeClasses = false;
+  }
+  function wordRuns() {
+    return unicodeClasses ? new RegExp('[\\p{L}\\p{M}\\p{N}]+', 'gu')
+      : /[^\s!-\/:-@\[-`{-~\u00a0-\u00bf\u2000-\u206f\u3000-\u303f\uff00-\uff0f\uff1a-\uff20\u060c\u061b\u061f\u066a-\u066d\u06d4\u0964\u0965]+/g;
+  }
+
+  /* Calls add(token, start, end) with offsets into the normalized text. */
+  function eachToken(norm, add) {
+    var m, cps, i, j, piece, cjk = [], cjkEnd = -1, cjkStart = 0, pos;
+
+    function flushCjk() {
+      var k;
+      if (!cjk.length) return;
+      if (cjk.length === 1) add(fromCodePoint(cjk[0].c), cjk[0].at, cjkEnd);
+      for (k = 1; k < cjk.length; k++) {
+        add(fromCodePoint(cjk[k - 1].c) + fromCodePoint(cjk[k].c), cjk[k - 1].at,
+          k + 1 < cjk.length ? cjk[k + 1].at : cjkEnd);
+      }
+      cjk = [];
+    }
+
+    var wordRun = wordRuns();
+    while ((m = wordRun.exec(norm)) !== null) {
+      cps = codePoints(m[0]);
+      pos = m.index;
+      for (i = 0; i < cps.length;) {
+        var kind = isCjk(cps[i]), startPos = pos;
+        piece = [];
+        for (j = i; j < cps.length && isCjk(cps[j]) === kind; j++) {
+          piece.push({ c: cps[j], at: pos });
+          pos += cps[j] >= 0x10000 ? 2 : 1;
+        }
+        i = j;
+        if (kind) {
+          if (cjk.length && cjkEnd !== startPos) flushCjk();
+          if (!cjk.length) cjkStart = startPos;
+          cjk = cjk.concat(piece);
+          cjkEnd = pos;
+          continue;
+        }
+        flushCjk();
+        if (piece.length >= 2 && piece.length <= 120) {
+          var text = '';
+          for (var k = 0; k < piece.length; k++) text += fromCodePoint(piece[k].c);
+          add(text, startPos, pos);
+        }
+      }
+    }
+    flushCjk();
+    return cjkStart;
+  }
+
+  function tokenize(text) {
+    var out = [];
+    eachToken(normalizeText(text), function (t) { out.push(t); });
+    return out;
+  }
+
+  /* --- ranking: BM25 with title matches first --- */
+
+  function search(index, query) {
+    var tokens = tokenize(query), trailing = /\s$/.test(query);
+    var sections = index.sections, terms = index.terms, n = sections.length;
+    var avg = 0, i, j, t, q, seen = {}, hits = {}, list, keys = null;
+    if (!tokens.length) return [];
+    for (i = 0; i < n; i++) avg += sections[i][5];
+    avg = avg / Math.max(n, 1);
+
+    function addPostings(term, which, weight) {
+      var p = terms[term], s = 0, k, tf, title, df, idf, sc, h, len;
+      if (!p) return;
+      df = p.length / 2;
+      idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+      for (k = 0; k < p.length; k += 2) {
+        s += p[k];
+        tf = p[k + 1] >> 1;
+        title = p[k + 1] & 1;
+        len = sections[s][5] || 1;
+        sc = idf * (tf * 2.2) / (tf + 1.2 * (0.25 + 0.75 * len / avg));
+        if (title) sc += idf * 3;
+        sc *= weight;
+        h = hits[s] || (hits[s] = { section: s, score: 0, matched: {}, count: 0, title: 0 });
+        if (!h.matched[which]) { h.matched[which] = sc; h.count++; h.score += sc; }
+        else if (sc > h.matched[which]) { h.score += sc - h.matched[which]; h.matched[which] = sc; }
+        if (title) h.title = 1;
+      }
+    }
+
+    q = [];
+    for (i = 0; i < tokens.length; i++) if (!seen[tokens[i]]) { seen[tokens[i]] = 1; q.push(tokens[i]); }
+    for (i = 0; i < q.length; i++) {
+      addPostings(q[i], i, 1);
+      /* The word being typed also matches longer words that start with it. */
+      if (i === q.length - 1 && !trailing) {
+        if (!keys) keys = Object.keys(terms);
+        for (j = 0; j < keys.length; j++) {
+          t = keys[j];
+          if (t.length > q[i].length && t.lastIndexOf(q[i], 0) === 0) addPostings(t, i, 0.7);
+        }
+      }
+    }
+    list = [];
+    for (i in hits) if (Object.prototype.hasOwnProperty.call(hits, i)) list.push(hits[i]);
+    list.sort(function (a, b) {
+      return (b.count - a.count) || (b.title - a.title) || (b.score - a.score) || (a.section - b.section);
+    });
+    return { tokens: q, prefix: trailing ? null : q[q.length - 1], results: list };
+  }
+
+  /* --- snippets: the section's text around the first match --- */
+
+  function snippet(text, query) {
+    var norm, words = [], marks = [], want = {}, i, first = -1, from, to, parts = [];
+    for (i = 0; i < query.tokens.length; i++) want[query.tokens[i]] = 1;
+    var m, wordRun = wordRuns();
+    while ((m = wordRun.exec(text)) !== null) {
+      norm = normalizeText(m[0]);
+      var hit = false;
+      eachToken(norm, function (t) {
+        if (want[t] || (query.prefix && t.lastIndexOf(query.prefix, 0) === 0)) hit = true;
+      });
+      words.push([m.index, m.index + m[0].length]);
+      marks.push(hit);
+      if (hit && first < 0) first = words.length - 1;
+    }
+    if (!words.length) return [];
+    if (first < 0) first = 0;
+    from = Math.max(0, first - 8);
+    to = Math.min(words.length, from + 30);
+    var start = words[from][0], end = words[to - 1][1], pos = start;
+    if (from > 0) parts.push(['…', false]);
+    for (i = from; i < to; i++) {
+      if (words[i][0] > pos) parts.push([text.slice(pos, words[i][0]), false]);
+      parts.push([text.slice(words[i][0], words[i][1]), marks[i]]);
+      pos = words[i][1];
+    }
+    if (end < text.length) parts.push(['…', false]);
+    return parts;
+  }
+
+  /* --- the page --- */
+
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (all, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? values[name] : all;
+    });
+  }
+
+  function pluralIndex(table, n) {
+    if (n >= 200) n = 100 + n % 100;
+    return table[n] || 0;
+  }
+
+  function render(box, status, index, query, raw) {
+    var r = search(index, raw), list, i, li, a, h, p, s, parts, k, node, count, forms, table, form;
+    while (box.firstChild) box.removeChild(box.firstChild);
+    count = r.results ? r.results.length : 0;
+    if (!count) {
+      status.textContent = fill(status.getAttribute('data-no-results'), { query: query });
+      return;
+    }
+    table = status.getAttribute('data-plural').split(',');
+    form = status.getAttribute('data-results-' + pluralIndex(table, count)) ||
+      status.getAttribute('data-results-1');
+    status.textContent = fill(form, { n: String(count), query: query });
+    list = document.createElement('ol');
+    list.className = 'results';
+    for (i = 0; i < Math.min(count, 50); i++) {
+      s = index.sections[r.results[i].section];
+      li = document.createElement('li');
+      h = document.createElement('h2');
+      a = document.createElement('a');
+      a.href = s[0] + '.html' + (s[1] ? '#' + s[1] : '');
+      a.appendChild(document.createTextNode(s[2]));
+      h.appendChild(a);
+      li.appendChild(h);
+      if (s[3] !== s[2]) {
+        p = document.createElement('p');
+        p.className = 'result-chapter';
+        p.appendChild(document.createTextNode(s[3]));
+        li.appendChild(p);
+      }
+      parts = snippet(s[4], r);
+      if (parts.length) {
+        p = document.createElement('p');
+        p.className = 'snippet';
+        for (k = 0; k < parts.length; k++) {
+          if (parts[k][1]) {
+            node = document.createElement('mark');
+            node.appendChild(document.createTextNode(parts[k][0]));
+          } else node = document.createTextNode(parts[k][0]);
+          p.appendChild(node);
+        }
+        li.appendChild(p);
+      }
+      list.appendChild(li);
+    }
+    box.appendChild(list);
+  }
+
+  function queryFromLocation() {
+    var m = /[?&]q=([^&#]*)/.exec(window.location.search || '');
+    if (!m) return '';
+    try {
+      return decodeURIComponent(m[1].replace(/\+/g, ' '));
+    } catch (e) {
+      return '';
+    }
+  }
+
+  function start() {
+    var box = document.getElementById('search-results');
+    var status = document.getElementById('search-status');
+    var input = document.getElementById('search-input');
+    var raw = queryFromLocation();
+    if (!box || !status) return;
+    if (input) input.value = raw;
+    raw = raw.slice(0, 200);
+    if (!/\S/.test(raw)) return;
+    status.textContent = status.getAttribute('data-searching');
+    function run() {
+      if (window.hbSearchIndex) render(box, status, window.hbSearchIndex, raw.trim(), raw);
+    }
+    if (window.hbSearchIndex) return run();
+    var script = document.createElement('script');
+    script.src = 'search-index.js';
+    script.onload = run;
+    document.body.appendChild(script);
+  }
+
+  window.hbTokenize = tokenize;
+  window.hbSearch = search;
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
+})();
