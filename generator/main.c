@@ -185,7 +185,9 @@ load_session(const struct options *opt, struct session *s)
 
 	s->book = book_load(opt->content);
 	s->theme = theme_load(opt->theme);
-	if (s->book)
+	/* The template does not depend on the catalogs: broken ones do not
+	 * stop it. */
+	if (s->book && strcmp(opt->command, "extract") != 0)
 		find_locales(opt, s->book->manifest->language, s);
 	if (s->theme)
 		s->nui = theme_strings(s->theme, &s->ui);

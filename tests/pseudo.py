@@ -43,11 +43,11 @@ def po_escape(s):
 
 
 def read_pot(path):
-    """Yields (msgctxt, msgid) of each entry but the header."""
+    """Yields (msgctxt, msgid, msgid_plural) of each entry but the header."""
     entries, field, cur = [], None, {}
     for line in open(path, encoding="utf-8"):
         line = line.rstrip("\n")
-        m = re.match(r'^(msgctxt|msgid|msgstr) "(.*)"$', line)
+        m = re.match(r'^(msgctxt|msgid|msgid_plural|msgstr(?:\[\d\])?) "(.*)"$', line)
         if m:
             field = m.group(1)
             cur[field] = po_unescape(m.group(2))
@@ -55,10 +55,10 @@ def read_pot(path):
             cur[field] += po_unescape(line[1:-1])
         elif not line.strip():
             if cur.get("msgid"):
-                entries.append((cur.get("msgctxt"), cur["msgid"]))
+                entries.append((cur.get("msgctxt"), cur["msgid"], cur.get("msgid_plural")))
             cur, field = {}, None
     if cur.get("msgid"):
-        entries.append((cur.get("msgctxt"), cur["msgid"]))
+        entries.append((cur.get("msgctxt"), cur["msgid"], cur.get("msgid_plural")))
     return entries
 
 
@@ -69,10 +69,15 @@ def fill(pot, out, tag):
                 '"Content-Type: text/plain; charset=UTF-8\\n"\n'
                 '"Content-Transfer-Encoding: 8bit\\n"\n'
                 '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n' % tag)
-        for ctxt, msgid in read_pot(pot):
+        for ctxt, msgid, plural in read_pot(pot):
             if ctxt is not None:
                 f.write('msgctxt "%s"\n' % po_escape(ctxt))
-            f.write('msgid "%s"\nmsgstr "%s"\n\n' % (po_escape(msgid), po_escape(transform(msgid))))
+            if plural is None:
+                f.write('msgid "%s"\nmsgstr "%s"\n\n' % (po_escape(msgid), po_escape(transform(msgid))))
+            else:
+                f.write('msgid "%s"\nmsgid_plural "%s"\nmsgstr[0] "%s"\nmsgstr[1] "%s"\n\n' % (
+                    po_escape(msgid), po_escape(plural), po_escape(transform(msgid)),
+                    po_escape(transform(plural))))
 
 
 class Scan(html.parser.HTMLParser):
