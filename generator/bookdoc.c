@@ -67,13 +67,46 @@ has_heading_id(xmlNode *n, const char *id)
 	return found;
 }
 
+/*
+ * Finds the chapter (index) and anchor of an internal target "file.md#id",
+ * "#id" (in chapter self) or "file.md". Returns the chapter index, or -1
+ * after reporting at file:line:col.
+ */
+static int
+resolve_target(const struct book *b, int self, const char *d,
+    const char **anchor, const char *file, int line, int col)
+{
+	const struct manifest *m = b->manifest;
+	const char *hash = strchr(d, '#');
+	int target;
+
+	if (hash == NULL)
+		hash = d + strlen(d);
+	target = hash == d ? self : chapter_index(m, d, (size_t)(hash - d));
+	if (target < 0) {
+		diag(DIAG_ERROR, file, line, col,
+		    "link to missing chapter '%.*s'", (int)(hash - d), d);
+		return -1;
+	}
+	*anchor = *hash && hash[1] ? hash + 1 : NULL;
+	if (*anchor &&
+	    !has_heading_id(xmlDocGetRootElement(b->chapters[target]),
+		*anchor)) {
+		diag(DIAG_ERROR, file, line, col,
+		    "link to missing section '%s' in '%s'", *anchor,
+		    m->chapters[target].file);
+		return -1;
+	}
+	return target;
+}
+
 /* Checks one link and records its target as chapter + anchor or href. */
 static void
 resolve_link(struct book *b, int self, xmlNode *link)
 {
 	const struct manifest *m = b->manifest;
 	xmlChar *dest = xmlGetProp(link, BAD_CAST "destination");
-	const char *d = (const char *)dest, *hash;
+	const char *d = (const char *)dest, *anchor;
 	char *file = xasprintf("%s/%s", b->content_dir, m->chapters[self].file);
 	int line, col, target;
 
@@ -84,26 +117,12 @@ resolve_link(struct book *b, int self, xmlNode *link)
 		xmlNewProp(link, BAD_CAST "href", dest);
 		goto out;
 	}
-	hash = strchr(d, '#');
-	if (hash == NULL)
-		hash = d + strlen(d);
-	target = hash == d ? self : chapter_index(m, d, (size_t)(hash - d));
-	if (target < 0) {
-		diag(DIAG_ERROR, file, line, col,
-		    "link to missing chapter '%.*s'", (int)(hash - d), d);
+	target = resolve_target(b, self, d, &anchor, file, line, col);
+	if (target < 0)
 		goto out;
-	}
-	if (*hash && hash[1] &&
-	    !has_heading_id(xmlDocGetRootElement(b->chapters[target]),
-		hash + 1)) {
-		diag(DIAG_ERROR, file, line, col,
-		    "link to missing section '%s' in '%s'", hash + 1,
-		    m->chapters[target].file);
-		goto out;
-	}
 	xmlNewProp(link, BAD_CAST "chapter", BAD_CAST m->chapters[target].id);
-	if (*hash && hash[1])
-		xmlNewProp(link, BAD_CAST "anchor", BAD_CAST(hash + 1));
+	if (anchor)
+		xmlNewProp(link, BAD_CAST "anchor", BAD_CAST anchor);
 out:
 	free(file);
 	xmlFree(dest);
@@ -254,10 +273,15 @@ book_load(const char *content_dir)
 	b->chapters = xcalloc((size_t)m->nchapters, sizeof(xmlDoc *));
 	for (i = 0; i < m->nchapters; i++)
 		b->chapters[i] = load_chapter(content_dir, &m->chapters[i]);
-	if (diag_errors() == before)
+	if (diag_errors() == before) {
+		const char *anchor;
 		for (i = 0; i < m->nchapters; i++)
 			resolve_links(b, i,
 			    xmlDocGetRootElement(b->chapters[i])->children);
+		for (i = 0; i < m->nlinks; i++)
+			resolve_target(b, -1, m->links[i].href, &anchor, m->path,
+			    m->links[i].line, 0);
+	}
 	if (diag_errors() != before) {
 		book_free(b);
 		return NULL;
@@ -321,10 +345,33 @@ tr(const struct catalog *cat, const char *s)
 	return t ? t : s;
 }
 
+/* <link rel="…" chapter="…" anchor="…"/> for the manifest's links. */
 static void
-add_meta(xmlNode *root, const struct manifest *m, const struct catalog *cat,
+add_meta_links(xmlNode *meta, const struct book *b)
+{
+	const struct manifest *m = b->manifest;
+	const char *d, *hash;
+	xmlNode *l;
+	int i;
+
+	for (i = 0; i < m->nlinks; i++) {
+		d = m->links[i].href;
+		hash = strchr(d, '#');
+		l = xmlNewChild(meta, NULL, BAD_CAST "link", NULL);
+		xmlNewProp(l, BAD_CAST "rel", BAD_CAST m->links[i].rel);
+		xmlNewProp(l, BAD_CAST "chapter",
+		    BAD_CAST m->chapters[chapter_index(m, d,
+			hash ? (size_t)(hash - d) : strlen(d))].id);
+		if (hash && hash[1])
+			xmlNewProp(l, BAD_CAST "anchor", BAD_CAST(hash + 1));
+	}
+}
+
+static void
+add_meta(xmlNode *root, const struct book *b, const struct catalog *cat,
     long long date)
 {
+	const struct manifest *m = b->manifest;
 	xmlNode *meta = xmlNewChild(root, NULL, BAD_CAST "meta", NULL);
 	time_t t = (time_t)date;
 	struct tm tm;
@@ -342,6 +389,7 @@ add_meta(xmlNode *root, const struct manifest *m, const struct catalog *cat,
 	add_text_child(meta, "identifier", m->identifier);
 	add_text_child(meta, "description", tr(cat, m->description));
 	add_text_child(meta, "modified", stamp);
+	add_meta_links(meta, b);
 	add_text_child(meta, "date", day);
 }
 
@@ -462,6 +510,8 @@ add_chapter(xmlNode *root, const struct book *b, int i,
 	xmlNewProp(ch, BAD_CAST "id", BAD_CAST mc->id);
 	xmlNewProp(ch, BAD_CAST "file", BAD_CAST mc->file);
 	set_int_prop(ch, "n", i + 1);
+	if (mc->content_note)
+		xmlNewProp(ch, BAD_CAST "content-note", BAD_CAST "yes");
 	xmlAddChild(ch, copy);
 	if (cat) {
 		done = translate_chapter(copy, cat, &units);
@@ -536,7 +586,7 @@ book_document(const struct book *b, const struct locale_info *loc,
 		}
 	xmlNewProp(root, BAD_CAST "generator",
 	    BAD_CAST "handbook " HANDBOOK_VERSION);
-	add_meta(root, m, cat, date);
+	add_meta(root, b, cat, date);
 	add_locale(root, loc, m->language);
 	list = xmlNewChild(root, NULL, BAD_CAST "locales", NULL);
 	add_locales_sorted(list, loc, all, nall, m->language);

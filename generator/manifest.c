@@ -55,7 +55,7 @@ node_text(xmlNode *n)
 static void
 add_chapter(struct manifest *m, xmlNode *n, const char *content_dir)
 {
-	xmlChar *file = xmlGetProp(n, BAD_CAST "file"), *sort;
+	xmlChar *file = xmlGetProp(n, BAD_CAST "file"), *sort, *note;
 	int line = xmlGetLineNo(n), i;
 	struct manifest_chapter *c;
 	char *path;
@@ -92,6 +92,9 @@ add_chapter(struct manifest *m, xmlNode *n, const char *content_dir)
 	c->id = xstrdup(c->file);
 	c->id[strlen(c->id) - 3] = '\0';
 	c->line = line;
+	note = xmlGetProp(n, BAD_CAST "content-note");
+	c->content_note = note && strcmp((const char *)note, "yes") == 0;
+	xmlFree(note);
 	sort = xmlGetProp(n, BAD_CAST "sort");
 	if (sort && strcmp((const char *)sort, "sections") == 0)
 		c->sort_sections = 1;
@@ -102,6 +105,28 @@ add_chapter(struct manifest *m, xmlNode *n, const char *content_dir)
 	xmlFree(sort);
 out:
 	xmlFree(file);
+}
+
+static void
+add_link(struct manifest *m, xmlNode *n)
+{
+	xmlChar *rel = xmlGetProp(n, BAD_CAST "rel");
+	xmlChar *href = xmlGetProp(n, BAD_CAST "href");
+	struct manifest_link *l;
+
+	if (rel == NULL || href == NULL)
+		diag(DIAG_ERROR, m->path, xmlGetLineNo(n), 0,
+		    "<link> needs 'rel' and 'href' attributes");
+	else {
+		m->links = xrealloc(m->links,
+		    (size_t)(m->nlinks + 1) * sizeof(*m->links));
+		l = &m->links[m->nlinks++];
+		l->rel = xstrdup((const char *)rel);
+		l->href = xstrdup((const char *)href);
+		l->line = xmlGetLineNo(n);
+	}
+	xmlFree(rel);
+	xmlFree(href);
 }
 
 static char **
@@ -158,6 +183,10 @@ read_book(struct manifest *m, xmlNode *root, const char *content_dir)
 				else
 					add_chapter(m, c, content_dir);
 			}
+			continue;
+		}
+		if (strcmp((const char *)n->name, "link") == 0) {
+			add_link(m, n);
 			continue;
 		}
 		slot = field(m, (const char *)n->name);
@@ -237,6 +266,11 @@ manifest_free(struct manifest *m)
 		free(m->chapters[i].id);
 	}
 	free(m->chapters);
+	for (i = 0; i < m->nlinks; i++) {
+		free(m->links[i].rel);
+		free(m->links[i].href);
+	}
+	free(m->links);
 	free(m->path);
 	free(m->title);
 	free(m->subtitle);

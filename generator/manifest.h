@@ -7,6 +7,14 @@ struct manifest_chapter {
 	char *id;   /* file name without ".md"; names every output of the chapter */
 	int line;   /* line of the <chapter> element in book.xml */
 	int sort_sections; /* sort="sections": level-2 sections in collation order */
+	int content_note;  /* content-note="yes": the theme warns before it */
+};
+
+/* <link rel="grounding" href="08-practical-strategies.md#grounding"/>:
+ * places in the book that the theme links from every page. */
+struct manifest_link {
+	char *rel, *href;
+	int line;
 };
 
 struct manifest {
@@ -17,6 +25,8 @@ struct manifest {
 	char *description;
 	struct manifest_chapter *chapters;
 	int nchapters;
+	struct manifest_link *links;
+	int nlinks;
 };
 
 /*

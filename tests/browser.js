@@ -64,12 +64,29 @@ async function checkPage(browser, file, wantSkipLink = true) {
         // Every page in the light scheme; a sample in the dark one.
         const list = scheme === 'light' ? pages : pages.slice(0, 3);
         const context = await browser.newContext({ colorScheme: scheme });
-        for (const p of list) await checkPage(context, path.join(dir, p));
+        for (const p of list) await checkPage(context, path.join(dir, p), p !== 'leave.html');
         await context.close();
       }
     }
     const context = await browser.newContext();
     await checkPage(context, path.join(dist, 'index.html'), false);
+    // Leaving quickly: Escape replaces the chapter with a neutral page,
+    // and Back does not bring the chapter back.
+    for (const loc of locales) {
+      const page = await context.newPage();
+      const dir = path.join(dist, loc);
+      await page.goto('file://' + path.join(dir, 'index.html'));
+      await page.click('.full-toc a');
+      await page.waitForLoadState('load');
+      const chapter = page.url();
+      await page.keyboard.press('Escape');
+      await page.waitForURL(/leave\.html$/);
+      await page.goBack();
+      const back = page.url();
+      const ok = back.endsWith('/index.html') && back !== chapter;
+      if (ok) passed++; else fail(loc, `after leaving, Back shows ${back}`);
+      await page.close();
+    }
     await context.close();
   } finally {
     await browser.close();

@@ -194,6 +194,34 @@
     <pre><code><xsl:value-of select="."/></code></pre>
   </xsl:template>
 
+  <!-- Before a chapter that discusses abuse: a warning and a way out. -->
+  <xsl:template name="content-note">
+    <xsl:param name="fmt" select="'html'"/>
+    <xsl:if test="@content-note = 'yes'">
+      <div class="content-note" role="note">
+        <p>
+          <strong><xsl:value-of select="hb:t('Content note:')"/></strong>
+          <xsl:text> </xsl:text>
+          <xsl:value-of select="hb:t('this chapter talks about painful experiences in childhood and in relationships, including neglect and abuse. You can read it in small parts, skip it, or come back later.')"/>
+        </p>
+        <xsl:for-each select="/book/meta/link[@rel = 'grounding']">
+          <p>
+            <a>
+              <xsl:attribute name="href">
+                <xsl:call-template name="chapter-href">
+                  <xsl:with-param name="fmt" select="$fmt"/>
+                  <xsl:with-param name="chapter" select="@chapter"/>
+                  <xsl:with-param name="anchor" select="@anchor"/>
+                </xsl:call-template>
+              </xsl:attribute>
+              <xsl:value-of select="hb:t('Grounding exercises')"/>
+            </a>
+          </p>
+        </xsl:for-each>
+      </div>
+    </xsl:if>
+  </xsl:template>
+
   <!-- Says, in the reader's language, how much of a chapter is translated. -->
   <xsl:template name="translation-note">
     <xsl:param name="chapter" select="."/>
@@ -219,24 +247,30 @@
     <hr/>
   </xsl:template>
 
-  <!-- Until the theme draws it, a diagram is a figure listing its labels. -->
+  <!-- The figure around every diagram: caption, and labels as its description. -->
   <xsl:template match="cm:diagram" mode="cm">
+    <xsl:param name="fmt"/>
+    <xsl:variable name="id" select="concat('diagram-', @name, '-', count(preceding::cm:diagram) + 1)"/>
     <figure class="diagram diagram-{@name}">
-      <figcaption>
+      <xsl:apply-templates select="." mode="svg">
+        <xsl:with-param name="id" select="$id"/>
+      </xsl:apply-templates>
+      <figcaption id="{$id}-title">
         <xsl:for-each select="cm:label[@key = 'title']">
           <xsl:call-template name="fallback-lang"/>
           <xsl:value-of select="."/>
         </xsl:for-each>
       </figcaption>
-      <ul>
-        <xsl:for-each select="cm:label[@key != 'title']">
-          <li class="label-{@key}">
-            <xsl:call-template name="fallback-lang"/>
-            <xsl:value-of select="."/>
-          </li>
-        </xsl:for-each>
-      </ul>
     </figure>
+  </xsl:template>
+
+  <!-- Unknown diagrams: the labels as a list. -->
+  <xsl:template match="cm:diagram" mode="svg">
+    <ul>
+      <xsl:for-each select="cm:label[@key != 'title']">
+        <li><xsl:call-template name="fallback-lang"/><xsl:value-of select="."/></li>
+      </xsl:for-each>
+    </ul>
   </xsl:template>
 
   <xsl:template match="cm:table" mode="cm">

@@ -69,6 +69,9 @@
                 <xsl:call-template name="chapter-title"/>
               </h1>
               <xsl:call-template name="translation-note"/>
+              <xsl:call-template name="content-note">
+                <xsl:with-param name="fmt" select="'epub'"/>
+              </xsl:call-template>
               <xsl:apply-templates select="cm:document" mode="cm">
                 <xsl:with-param name="fmt" select="'epub'"/>
               </xsl:apply-templates>

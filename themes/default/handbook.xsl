@@ -22,6 +22,7 @@
     exclude-result-prefixes="cm">
 
   <xsl:include href="content.xsl"/>
+  <xsl:include href="diagrams.xsl"/>
   <xsl:include href="site.xsl"/>
   <xsl:include href="epub.xsl"/>
 

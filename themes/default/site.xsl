@@ -34,6 +34,10 @@
       </hb:file>
     </xsl:for-each>
     <hb:copy from="assets/search.js" path="assets/search.js"/>
+    <hb:copy from="assets/exit.js" path="assets/exit.js"/>
+    <hb:file path="leave.html">
+      <xsl:call-template name="leave-page"/>
+    </hb:file>
     <hb:file path="search.html">
       <xsl:call-template name="page">
         <xsl:with-param name="page" select="'search'"/>
@@ -77,6 +81,7 @@
       </xsl:call-template>
       <body>
         <a class="skip-link" href="#main"><xsl:value-of select="hb:t('Skip to content')"/></a>
+        <xsl:call-template name="safety-bar"/>
         <header class="site-header">
           <a class="book-title" href="index.html"><xsl:value-of select="$title"/></a>
           <xsl:call-template name="search-form"/>
@@ -96,6 +101,42 @@
           </nav>
         </div>
         <xsl:call-template name="site-footer"/>
+        <script src="assets/exit.js"></script>
+      </body>
+    </html>
+  </xsl:template>
+
+  <!--
+    On every page: a way out (for someone who must hide what they read) and
+    a way to the grounding exercises and the crisis steps.
+  -->
+  <xsl:template name="safety-bar">
+    <nav class="safety-bar" aria-label="{hb:t('Help')}">
+      <a id="quick-exit" class="quick-exit" href="leave.html"><xsl:value-of select="hb:t('Leave this page quickly (Esc)')"/></a>
+      <xsl:for-each select="/book/meta/link[@rel = 'grounding']">
+        <a class="help-link" href="{@chapter}.html#{@anchor}"><xsl:value-of select="hb:t('Feeling overwhelmed? Grounding exercises')"/></a>
+      </xsl:for-each>
+      <xsl:for-each select="/book/meta/link[@rel = 'crisis']">
+        <a class="help-link" href="{@chapter}.html#{@anchor}"><xsl:value-of select="hb:t('In danger? What to do now')"/></a>
+      </xsl:for-each>
+    </nav>
+  </xsl:template>
+
+  <!-- A neutral page to leave to: nothing on it tells what was read. -->
+  <xsl:template name="leave-page">
+    <html lang="{$lang}" dir="{$dir}">
+      <head>
+        <meta charset="utf-8"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <meta http-equiv="Content-Security-Policy" content="{$csp}"/>
+        <title><xsl:value-of select="hb:t('Notes')"/></title>
+        <link rel="stylesheet" href="assets/handbook.css"/>
+      </head>
+      <body>
+        <main id="main" class="leave">
+          <h1><xsl:value-of select="hb:t('Notes')"/></h1>
+          <p><xsl:value-of select="hb:t('No notes yet.')"/></p>
+        </main>
       </body>
     </html>
   </xsl:template>
@@ -219,6 +260,7 @@
         <xsl:call-template name="chapter-title"/>
       </h1>
       <xsl:call-template name="translation-note"/>
+      <xsl:call-template name="content-note"/>
       <xsl:apply-templates select="cm:document" mode="cm">
         <xsl:with-param name="fmt" select="'html'"/>
       </xsl:apply-templates>
@@ -276,6 +318,9 @@
                 <xsl:call-template name="chapter-title"/>
               </h2>
               <xsl:call-template name="translation-note"/>
+              <xsl:call-template name="content-note">
+                <xsl:with-param name="fmt" select="'print'"/>
+              </xsl:call-template>
               <div class="chapter-body">
                 <xsl:apply-templates select="cm:document" mode="cm">
                   <xsl:with-param name="fmt" select="'print'"/>
