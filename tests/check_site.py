@@ -101,7 +101,7 @@ def check_links(path, p, root):
             problem(path, f"link to a missing id: {href}")
 
 
-def check_html_page(path, locale, direction, root):
+def check_html_page(path, locale, direction, root, dist):
     p = page(path)
     if p.dup_ids:
         problem(path, f"duplicate ids: {sorted(p.dup_ids)}")
@@ -120,7 +120,9 @@ def check_html_page(path, locale, direction, root):
             problem(path, f"resource from the network: {r}")
         elif not os.path.isfile(os.path.join(os.path.dirname(path), r)):
             problem(path, f"missing resource: {r}")
-    check_links(path, p, root)
+    # Links may reach the other locales (the language switcher); resources
+    # above must stay inside the locale's own folder.
+    check_links(path, p, dist)
 
 
 def check_locale(dist, locale, direction):
@@ -131,7 +133,8 @@ def check_locale(dist, locale, direction):
     # The home page's table of contents gives the chapter order.
     chapters = []
     for href in page(home).links:
-        if re.match(r"^[^/#:]+\.html$", href) and href not in ("index.html", "print.html") \
+        if re.match(r"^[^/#:]+\.html$", href) and href not in (
+                "index.html", "print.html", "search.html", "leave.html") \
                 and href not in chapters:
             chapters.append(href)
     if not chapters:
@@ -141,7 +144,7 @@ def check_locale(dist, locale, direction):
         if not os.path.isfile(path):
             problem(path, "missing page")
             continue
-        check_html_page(path, locale, direction, d)
+        check_html_page(path, locale, direction, d, dist)
     for i, name in enumerate(chapters):
         p = page(os.path.join(d, name))
         want_prev = chapters[i - 1] if i > 0 else None

@@ -159,7 +159,11 @@
         <item id="css" href="style.css" media-type="text/css"/>
         <item id="cover" href="cover.xhtml" media-type="application/xhtml+xml"/>
         <xsl:for-each select="/book/chapter">
-          <item id="c-{@id}" href="{@id}.xhtml" media-type="application/xhtml+xml"/>
+          <item id="c-{@id}" href="{@id}.xhtml" media-type="application/xhtml+xml">
+            <xsl:if test=".//cm:diagram">
+              <xsl:attribute name="properties">svg</xsl:attribute>
+            </xsl:if>
+          </item>
         </xsl:for-each>
       </manifest>
       <spine toc="ncx" page-progression-direction="{$dir}">
