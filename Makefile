@@ -122,6 +122,12 @@ check: build/.deps-check build/handbook dist/.stamp build/san/handbook \
     build/san/test_units
 	@./tests/run-all.sh
 
+# --- benchmark (figures only, never a pass/fail) ---
+
+bench: build/handbook
+	@./tests/ensure-deps.sh pandoc time bc
+	@./tests/bench.sh
+
 # --- install ----------------------------------------------------------------
 
 install: build/handbook
@@ -143,4 +149,4 @@ clean:
 format:
 	clang-format -i generator/*.c generator/*.h tests/unit/*.c
 
-.PHONY: all deps handbook update-po stats check install uninstall clean format
+.PHONY: all deps handbook update-po stats bench check install uninstall clean format

@@ -31,12 +31,36 @@
 #define EXIT_INPUT 1
 #define EXIT_USAGE 2
 
+/* Time spent in each stage, for --timings (make bench). */
+enum stage { ST_PARSE, ST_LOCALIZE, ST_TRANSFORM, ST_SEARCH, ST_EPUB,
+	ST_WRITE, ST_COUNT };
+static const char *const stage_names[] = {"parse", "localize", "transform",
+    "search index", "epub", "write"};
+static double stage_seconds[ST_COUNT];
+
+static double
+now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+#define TIMED(stage, stmt)                                                   \
+	do {                                                                 \
+		double t0_ = now();                                          \
+		stmt;                                                        \
+		stage_seconds[stage] += now() - t0_;                          \
+	} while (0)
+
 struct options {
 	const char *command;
 	const char *content, *translations, *theme, *output, *pot;
 	char **locales; /* from --locale, in the order given */
 	int nlocales;
 	int chapters; /* stats --chapters */
+	int timings;  /* build --timings */
 };
 
 /* Everything loaded before a command runs. */
@@ -55,7 +79,8 @@ usage(FILE *f)
 {
 	fputs("usage: handbook build [--content DIR] [--translations DIR] "
 	      "[--theme DIR]\n"
-	      "                      [--locale TAG]... [--output DIR]\n"
+	      "                      [--locale TAG]... [--output DIR] "
+	      "[--timings]\n"
 	      "       handbook extract [-o FILE] [--content DIR] [--theme DIR] "
 	      "[--translations DIR]\n"
 	      "       handbook stats [--chapters] [--locale TAG]... [options]\n"
@@ -82,6 +107,7 @@ usage(FILE *f)
 	      ".po file)\n"
 	      "  --output DIR        where dist/<locale>/ folders go "
 	      "(default: dist)\n"
+	      "  --timings           print the time spent in each stage\n"
 	      "\n"
 	      "Exit status: 0 success, 1 errors in the input, 2 usage "
 	      "errors.\n",
@@ -183,7 +209,7 @@ load_session(const struct options *opt, struct session *s)
 	char **texts;
 	int i, j, found;
 
-	s->book = book_load(opt->content);
+	TIMED(ST_PARSE, s->book = book_load(opt->content));
 	s->theme = theme_load(opt->theme);
 	/* The template does not depend on the catalogs: broken ones do not
 	 * stop it. */
@@ -243,7 +269,7 @@ write_locale(const char *dist, const struct locale_info *loc,
 			    res->files[i].data, res->files[i].len);
 	epub = xasprintf("%s/handbook-%s.epub", output_tmp_path(o), loc->tag);
 	if (rc == 0)
-		rc = epub_write(epub, res->files, res->nfiles, date);
+		TIMED(ST_EPUB, rc = epub_write(epub, res->files, res->nfiles, date));
 	free(epub);
 	if (rc < 0) {
 		output_abort(o);
@@ -289,13 +315,15 @@ build_locale(const struct options *opt, struct session *s, int which,
 	const char *params[] = {"epub-file", epub_name, "root-files",
 	    which == 0 ? "yes" : "no", NULL};
 	struct theme_result res;
-	xmlDoc *doc = book_document(s->book, loc, s->cats[which], s->all,
-	    s->nall, date);
+	xmlDoc *doc;
 	int rc;
 
-	rc = theme_apply(s->theme, doc, params, s->cats[which], &res);
+	TIMED(ST_LOCALIZE, doc = book_document(s->book, loc, s->cats[which],
+			       s->all, s->nall, date));
+	TIMED(ST_TRANSFORM,
+	    rc = theme_apply(s->theme, doc, params, s->cats[which], &res));
 	if (rc == 0)
-		add_search_index(&res, doc, loc);
+		TIMED(ST_SEARCH, add_search_index(&res, doc, loc));
 	xmlFreeDoc(doc);
 	free(epub_name);
 	if (rc < 0)
@@ -303,9 +331,12 @@ build_locale(const struct options *opt, struct session *s, int which,
 		    "locale '%s' not built; its previous output is kept",
 		    loc->tag);
 	if (write) {
+		double t0 = now(), epub0 = stage_seconds[ST_EPUB];
 		rc = write_locale(opt->output, loc, &res, date);
 		if (rc == 0 && which == 0)
 			rc = write_root_files(opt->output, &res);
+		stage_seconds[ST_WRITE] +=
+		    now() - t0 - (stage_seconds[ST_EPUB] - epub0);
 	}
 	theme_result_free(&res);
 	return rc;
@@ -322,6 +353,10 @@ cmd_build(const struct options *opt, struct session *s, int write)
 	for (i = 0; i < s->nall; i++)
 		if (is_selected(opt, s->all[i].tag))
 			build_locale(opt, s, i, date, write);
+	if (opt->timings)
+		for (i = 0; i < ST_COUNT; i++)
+			fprintf(stderr, "timing: %-12s %8.1f ms\n", stage_names[i],
+			    stage_seconds[i] * 1000);
 	return diag_errors() ? EXIT_INPUT : 0;
 }
 
@@ -436,6 +471,7 @@ parse_options(int argc, char **argv, struct options *opt)
 	    {"locale", required_argument, NULL, 'l'},
 	    {"output", required_argument, NULL, 'O'},
 	    {"chapters", no_argument, NULL, 'C'},
+	    {"timings", no_argument, NULL, 'M'},
 	    {NULL, 0, NULL, 0}};
 	int extract = strcmp(opt->command, "extract") == 0 ||
 		      strcmp(opt->command, "tokens") == 0;
@@ -464,6 +500,9 @@ parse_options(int argc, char **argv, struct options *opt)
 			if (!stats)
 				goto bad;
 			opt->chapters = 1;
+			break;
+		case 'M':
+			opt->timings = 1;
 			break;
 		case 'l':
 			opt->locales = xrealloc(opt->locales,

@@ -12,6 +12,10 @@
     xmlns:hb="urn:x-handbook:1"
     exclude-result-prefixes="cm hb">
 
+  <!-- The references to each footnote of each chapter, in document order. -->
+  <xsl:key name="footnote-refs" match="cm:footnote_reference"
+      use="concat(generate-id(ancestor::cm:document), '|', @n)"/>
+
   <!-- The id of an element inside the chapter $chapter, in format $fmt. -->
   <xsl:template name="local-id">
     <xsl:param name="fmt"/>
@@ -250,7 +254,7 @@
   <!-- The figure around every diagram: caption, and labels as its description. -->
   <xsl:template match="cm:diagram" mode="cm">
     <xsl:param name="fmt"/>
-    <xsl:variable name="id" select="concat('diagram-', @name, '-', count(preceding::cm:diagram) + 1)"/>
+    <xsl:variable name="id" select="concat('diagram-', ancestor::chapter/@id, '-', count(preceding-sibling::cm:diagram) + 1)"/>
     <figure class="diagram diagram-{@name}">
       <xsl:apply-templates select="." mode="svg">
         <xsl:with-param name="id" select="$id"/>
@@ -406,8 +410,7 @@
     </xsl:variable>
     <sup>
       <a href="#{$prefix}fn-{@n}" class="footnote-ref">
-        <xsl:if test="not(preceding::cm:footnote_reference[@n = current()/@n]
-                      [generate-id(ancestor::cm:document) = generate-id(current()/ancestor::cm:document)])">
+        <xsl:if test="generate-id() = generate-id(key('footnote-refs', concat(generate-id(ancestor::cm:document), '|', @n))[1])">
           <xsl:attribute name="id">
             <xsl:value-of select="concat($prefix, 'fnref-', @n)"/>
           </xsl:attribute>

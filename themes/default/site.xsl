@@ -6,6 +6,9 @@
     xmlns:hb="urn:x-handbook:1"
     exclude-result-prefixes="cm hb">
 
+  <!-- Books with more chapters show the full contents only on index.html. -->
+  <xsl:param name="max-toc-chapters" select="60"/>
+
   <!-- No network: everything comes from the locale's own folder. -->
   <xsl:variable name="csp">default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'</xsl:variable>
 
@@ -95,9 +98,18 @@
           </main>
           <nav class="toc" aria-label="{hb:t('Contents')}">
             <h2 class="toc-title"><xsl:value-of select="hb:t('Contents')"/></h2>
-            <xsl:call-template name="chapter-list">
-              <xsl:with-param name="current" select="$page"/>
-            </xsl:call-template>
+            <xsl:choose>
+              <!-- A very long book links to its contents instead of
+                   repeating them on every page: output grows linearly. -->
+              <xsl:when test="count(/book/chapter) &gt; $max-toc-chapters">
+                <p><a href="index.html"><xsl:value-of select="hb:t('Contents')"/></a></p>
+              </xsl:when>
+              <xsl:otherwise>
+                <xsl:call-template name="chapter-list">
+                  <xsl:with-param name="current" select="$page"/>
+                </xsl:call-template>
+              </xsl:otherwise>
+            </xsl:choose>
           </nav>
         </div>
         <xsl:call-template name="site-footer"/>

@@ -1,0 +1,96 @@
+#!/bin/sh
+# make bench: speed, memory and size of the real handbook, beside pandoc.
+# Prints figures; asserts nothing (timing belongs here, not in the tests).
+set -u
+cd "$(dirname "$0")/.." || exit 1
+export LC_ALL=C.UTF-8 SOURCE_DATE_EPOCH="${SOURCE_DATE_EPOCH:-1700000000}"
+hb=./build/handbook
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+runs=5
+
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+# measure NAME COMMAND...: median wall seconds, CPU seconds, peak RSS (kB).
+measure() {
+	name=$1; shift
+	: > "$work/m"
+	for i in $(seq $runs); do
+		/usr/bin/time -f '%e %U %S %M' -o "$work/t" "$@" >/dev/null 2>&1
+		cat "$work/t" >> "$work/m"
+	done
+	wall=$(awk '{print $1}' "$work/m" | median)
+	cpu=$(awk '{print $2 + $3}' "$work/m" | median)
+	rss=$(awk '{print $4}' "$work/m" | median)
+	printf '%-36s wall %6.3f s   cpu %6.3f s   peak %6.1f MB\n' "$name" "$wall" "$cpu" "$(echo "$rss / 1024" | bc -l)"
+}
+
+echo "== Full build: every locale, every format ($runs runs, medians)"
+locales=$(ls translations/*.po 2>/dev/null | wc -l)
+measure "build, $((locales + 1)) locales" $hb build --output "$work/dist"
+echo
+echo "== Stages (handbook build --timings)"
+$hb build --output "$work/dist" --timings 2>&1 | sed 's/^timing: /  /'
+bytes=$(cat content/*.md | wc -c)
+parse_ms=$($hb build --output "$work/dist" --timings 2>&1 | awk '/parse/ {print $3}')
+printf '  Markdown: %d bytes of chapters; parse and check %.1f ms (%.1f MB/s)\n' \
+    "$bytes" "$parse_ms" "$(echo "$bytes / 1048576 / ($parse_ms / 1000)" | bc -l)"
+echo
+echo "== Output sizes per locale"
+printf '  %-8s %10s %10s %12s %12s %10s\n' locale "page KB" "assets KB" "index KB" "text KB" "EPUB KB"
+for d in "$work"/dist/*/; do
+	l=$(basename "$d")
+	page=$(wc -c < "$d/02-attachment.html")
+	assets=$(cat "$d/assets/handbook.css" "$d/assets/exit.js" | wc -c)
+	index=$(wc -c < "$d/search-index.js")
+	text=$(cat "$d"/[0-9]*.html | sed 's/<[^>]*>//g' | wc -c)
+	epub=$(wc -c < "$d/handbook-$l.epub")
+	printf '  %-8s %10.1f %10.1f %12.1f %12.1f %10.1f\n' "$l" "$(echo "$page/1024" | bc -l)" \
+	    "$(echo "$assets/1024" | bc -l)" "$(echo "$index/1024" | bc -l)" \
+	    "$(echo "$text/1024" | bc -l)" "$(echo "$epub/1024" | bc -l)"
+done
+echo "  (page: a chapter's HTML; assets: CSS and JS a reading page loads; index: loaded only on search;"
+echo "   text: the locale's visible chapter text, for comparison with the index)"
+echo
+if command -v pandoc >/dev/null 2>&1; then
+	echo "== Against pandoc (English; pandoc makes only the EPUB; alternating, $runs runs each)"
+	: > "$work/ours"; : > "$work/pandoc"
+	for i in $(seq $runs); do
+		/usr/bin/time -f '%e' -o "$work/t" $hb build --locale en --output "$work/d2" >/dev/null 2>&1
+		cat "$work/t" >> "$work/ours"
+		/usr/bin/time -f '%e' -o "$work/t" pandoc --metadata title="Healing Attachment Trauma" \
+		    -o "$work/p.epub" content/[0-9]*.md >/dev/null 2>&1
+		cat "$work/t" >> "$work/pandoc"
+	done
+	o=$(median < "$work/ours"); p=$(median < "$work/pandoc")
+	printf '  handbook (HTML + print + EPUB + search): %.3f s\n  pandoc (EPUB only):                      %.3f s\n  ratio: %.1f times faster\n' \
+	    "$o" "$p" "$(echo "$p / $o" | bc -l)"
+else
+	echo "== pandoc is not installed (apt-get install pandoc) - comparison skipped"
+fi
+echo
+echo "== Scaling: the English chapters repeated (unique ids), English only"
+for n in 1 10 100; do
+	[ "$n" = 100 ] && [ -z "${BENCH_FULL:-}" ] && { echo "  x100: set BENCH_FULL=1 (takes a minute)"; continue; }
+	c="$work/c$n"; mkdir -p "$c"
+	{
+		echo '<?xml version="1.0" encoding="UTF-8"?><book>'
+		sed -n '/<title>/,/<language>/p' content/book.xml
+		echo '<chapters>'
+		for r in $(seq $n); do
+			for f in content/[0-9]*.md; do
+				b=$(basename "$f")
+				sed -E "s/\]\(([0-9][0-9]-[a-z-]+\.md)/](r$r-\1/g" "$f" > "$c/r$r-$b"
+				echo "<chapter file=\"r$r-$b\"/>"
+			done
+		done
+		echo '</chapters></book>'
+	} > "$c/book.xml"
+	mb=$(cat "$c"/*.md | wc -c)
+	measure "x$n ($(echo "$mb / 1048576" | bc -l | cut -c1-5) MB of Markdown)" \
+	    $hb build --content "$c" --translations "$work/none" --output "$work/s$n"
+done
+echo
+echo "== make with nothing changed"
+make >/dev/null 2>&1
+/usr/bin/time -f '  %e s' make >/dev/null 2>"$work/t"; cat "$work/t"
