@@ -21,7 +21,8 @@ VERSION   = 0.1.0
 DEB_BUILD = build-essential pkg-config libcmark-gfm-dev \
 	    libcmark-gfm-extensions-dev libxml2-dev libxslt1-dev libicu-dev \
 	    libzip-dev libgettextpo-dev
-DEB_CHECK = $(DEB_BUILD) gettext unzip python3=python3 epubcheck \
+DEB_PDF   = weasyprint fonts-noto-core fonts-noto-cjk poppler-utils
+DEB_CHECK = $(DEB_BUILD) $(DEB_PDF) gettext unzip python3=python3 epubcheck \
 	    java=default-jre-headless node=nodejs npm=npm chromium
 
 # Reproducible by default: the date of the last commit when there is one.
@@ -122,6 +123,12 @@ check: build/.deps-check build/handbook dist/.stamp build/san/handbook \
     build/san/test_units
 	@./tests/run-all.sh
 
+# --- PDF per locale (WeasyPrint); PAPER=letter for US Letter ---
+
+pdf: dist/.stamp
+	@./tests/ensure-deps.sh $(DEB_PDF)
+	@./tests/make-pdf.sh dist
+
 # --- benchmark (figures only, never a pass/fail) ---
 
 bench: build/handbook
@@ -149,4 +156,4 @@ clean:
 format:
 	clang-format -i generator/*.c generator/*.h tests/unit/*.c
 
-.PHONY: all deps handbook update-po stats bench check install uninstall clean format
+.PHONY: all deps handbook update-po stats pdf bench check install uninstall clean format

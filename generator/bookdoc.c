@@ -7,6 +7,8 @@
 #include <time.h>
 
 #include <libxml/tree.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include "catalog.h"
 #include "diag.h"
@@ -393,9 +395,77 @@ add_meta(xmlNode *root, const struct book *b, const struct catalog *cat,
 	add_text_child(meta, "date", day);
 }
 
+/*
+ * In right-to-left text, a run of left-to-right words (an acronym, a name,
+ * a citation such as "Bowlby, 1969") is isolated in <ltr>, which themes
+ * render as <bdi>, so that its punctuation and numbers stay in place.
+ */
+static void
+isolate_ltr(xmlNode *text)
+{
+	xmlChar *content = xmlNodeGetContent(text);
+	const uint8_t *s = (const uint8_t *)content;
+	int32_t i = 0, n = (int32_t)strlen((const char *)content), at;
+	int32_t start = -1, end = -1;
+	xmlNode *run, *rest, *inner;
+	UChar32 c;
+	UCharDirection d;
+
+	while (i < n) {
+		at = i;
+		U8_NEXT(s, i, n, c);
+		d = c < 0 ? U_OTHER_NEUTRAL : u_charDirection(c);
+		if (d == U_LEFT_TO_RIGHT) {
+			if (start < 0)
+				start = at;
+			end = i;
+		} else if ((d == U_EUROPEAN_NUMBER) && start >= 0)
+			end = i;
+		else if ((d == U_RIGHT_TO_LEFT || d == U_RIGHT_TO_LEFT_ARABIC) &&
+			 start >= 0)
+			break;
+	}
+	if (start < 0) {
+		xmlFree(content);
+		return;
+	}
+	/* text = before | <ltr>run</ltr> | rest (scanned in turn) */
+	run = xmlNewDocNode(text->doc, text->ns, BAD_CAST "ltr", NULL);
+	inner = xmlNewDocNode(text->doc, text->ns, BAD_CAST "text", NULL);
+	xmlNodeAddContentLen(inner, content + start, end - start);
+	xmlAddChild(run, inner);
+	rest = xmlNewDocNode(text->doc, text->ns, BAD_CAST "text", NULL);
+	xmlNodeAddContent(rest, content + end);
+	content[start] = '\0';
+	xmlNodeSetContent(text, NULL);
+	xmlNodeAddContent(text, content);
+	xmlAddNextSibling(text, run);
+	xmlAddNextSibling(run, rest);
+	xmlFree(content);
+	isolate_ltr(rest);
+}
+
+static void
+isolate_ltr_runs(xmlNode *n)
+{
+	xmlNode *next;
+
+	for (; n; n = next) {
+		next = n->next;
+		if (n->type != XML_ELEMENT_NODE || is_cm(n, "code") ||
+		    is_cm(n, "ltr"))
+			continue;
+		if (is_cm(n, "text"))
+			isolate_ltr(n);
+		else
+			isolate_ltr_runs(n->children);
+	}
+}
+
 /* Translates the units of one chapter's copy; returns how many were. */
 static int
-translate_chapter(xmlNode *copy, const struct catalog *cat, int *nunits)
+translate_chapter(xmlNode *copy, const struct catalog *cat, int rtl,
+    int *nunits)
 {
 	xmlNode **nodes = NULL;
 	const char *msgstr;
@@ -408,8 +478,11 @@ translate_chapter(xmlNode *copy, const struct catalog *cat, int *nunits)
 		if (*msgid) {
 			msgstr = catalog_lookup(cat, NULL, msgid, &line);
 			if (msgstr && segment_translate(nodes[i], msgstr,
-					  catalog_path(cat), line) == 0)
+					  catalog_path(cat), line) == 0) {
 				done++;
+				if (rtl)
+					isolate_ltr_runs(nodes[i]->children);
+			}
 			else
 				xmlNewProp(nodes[i], BAD_CAST "fallback",
 				    BAD_CAST "true");
@@ -514,7 +587,7 @@ add_chapter(xmlNode *root, const struct book *b, int i,
 		xmlNewProp(ch, BAD_CAST "content-note", BAD_CAST "yes");
 	xmlAddChild(ch, copy);
 	if (cat) {
-		done = translate_chapter(copy, cat, &units);
+		done = translate_chapter(copy, cat, loc->rtl, &units);
 		percent = units ? done * 100 / units : 100;
 		set_int_prop(ch, "units", units);
 		set_int_prop(ch, "translated", done);

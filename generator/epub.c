@@ -1,6 +1,7 @@
 /* EPUB packaging: OCF rules (mimetype first, stored) and stable bytes. */
 #include "epub.h"
 
+#include <ftw.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,6 +30,31 @@ add_entry(zip_t *za, const char *name, const void *data, size_t len,
 	if (zip_file_set_mtime(za, (zip_uint64_t)i, (time_t)date, 0) < 0 ||
 	    zip_set_file_compression(za, (zip_uint64_t)i,
 		store ? ZIP_CM_STORE : ZIP_CM_DEFLATE, store ? 0 : 9) < 0 ||
+	    zip_file_set_external_attributes(za, (zip_uint64_t)i, 0,
+		ZIP_OPSYS_UNIX, 0100644u << 16) < 0)
+		return -1;
+	return 0;
+}
+
+/* As add_entry, but libzip takes the buffer and frees it. */
+static int
+add_entry_owned(zip_t *za, const char *name, void *data, size_t len,
+    long long date)
+{
+	zip_source_t *src = zip_source_buffer(za, data, len, 1);
+	zip_int64_t i;
+
+	if (src == NULL) {
+		free(data);
+		return -1;
+	}
+	i = zip_file_add(za, name, src, ZIP_FL_ENC_UTF_8);
+	if (i < 0) {
+		zip_source_free(src);
+		return -1;
+	}
+	if (zip_file_set_mtime(za, (zip_uint64_t)i, (time_t)date, 0) < 0 ||
+	    zip_set_file_compression(za, (zip_uint64_t)i, ZIP_CM_DEFLATE, 9) < 0 ||
 	    zip_file_set_external_attributes(za, (zip_uint64_t)i, 0,
 		ZIP_OPSYS_UNIX, 0100644u << 16) < 0)
 		return -1;
@@ -94,5 +120,84 @@ fail:
 	zip_discard(za);
 out:
 	free(list);
+	return rc;
+}
+
+/* --- the whole locale folder as one file, to pass on by Bluetooth --- */
+
+static char **folder_files;
+static size_t nfolder_files;
+static const char *folder_root;
+
+static int
+collect_file(const char *path, const struct stat *st, int flag,
+    struct FTW *ftw)
+{
+	(void)st;
+	(void)ftw;
+	if (flag == FTW_F) {
+		folder_files = xrealloc(folder_files,
+		    (nfolder_files + 1) * sizeof(char *));
+		folder_files[nfolder_files++] =
+		    xstrdup(path + strlen(folder_root) + 1);
+	}
+	return 0;
+}
+
+static int
+by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int
+zip_folder(const char *path, const char *dir, const char *prefix,
+    long long date)
+{
+	char *tmp = xasprintf("%s.tmp", path), *full, *name, *data;
+	size_t i, len;
+	int err = 0, rc = -1;
+	zip_t *za;
+
+	folder_files = NULL;
+	nfolder_files = 0;
+	folder_root = dir;
+	nftw(dir, collect_file, 16, FTW_PHYS);
+	qsort(folder_files, nfolder_files, sizeof(char *), by_name);
+	remove(tmp);
+	za = zip_open(tmp, ZIP_CREATE | ZIP_EXCL, &err);
+	if (za == NULL) {
+		diag(DIAG_ERROR, path, 0, 0, "cannot create zip");
+		goto out;
+	}
+	for (i = 0; i < nfolder_files; i++) {
+		full = xasprintf("%s/%s", dir, folder_files[i]);
+		name = xasprintf("%s/%s", prefix, folder_files[i]);
+		data = file_read(full, (size_t)1 << 30, &len);
+		/* libzip frees the buffer (freep = 1) once the archive is written. */
+		if (data == NULL ||
+		    add_entry_owned(za, name, data, len, date) < 0) {
+			diag(DIAG_ERROR, full, 0, 0, "cannot add to zip");
+			free(full);
+			free(name);
+			zip_discard(za);
+			goto out;
+		}
+		free(full);
+		free(name);
+	}
+	if (zip_close(za) < 0 || rename(tmp, path) < 0) {
+		diag(DIAG_ERROR, path, 0, 0, "cannot write zip: %s",
+		    zip_strerror(za));
+		zip_discard(za);
+		goto out;
+	}
+	rc = 0;
+out:
+	remove(tmp);
+	for (i = 0; i < nfolder_files; i++)
+		free(folder_files[i]);
+	free(folder_files);
+	free(tmp);
 	return rc;
 }

@@ -291,6 +291,20 @@ write_root_files(const char *dist, const struct theme_result *res)
 	return rc;
 }
 
+/* dist/handbook-<tag>.zip: the locale folder as one file to pass on. */
+static int
+write_locale_zip(const char *dist, const struct locale_info *loc,
+    long long date)
+{
+	char *dir = xasprintf("%s/%s", dist, loc->tag);
+	char *zip = xasprintf("%s/handbook-%s.zip", dist, loc->tag);
+	int rc = zip_folder(zip, dir, loc->tag, date);
+
+	free(dir);
+	free(zip);
+	return rc;
+}
+
 /* The search index is the generator's own output, beside the theme's. */
 static void
 add_search_index(struct theme_result *res, xmlDoc *doc,
@@ -333,6 +347,8 @@ build_locale(const struct options *opt, struct session *s, int which,
 	if (write) {
 		double t0 = now(), epub0 = stage_seconds[ST_EPUB];
 		rc = write_locale(opt->output, loc, &res, date);
+		if (rc == 0)
+			rc = write_locale_zip(opt->output, loc, date);
 		if (rc == 0 && which == 0)
 			rc = write_root_files(opt->output, &res);
 		stage_seconds[ST_WRITE] +=

@@ -32,6 +32,8 @@ struct theme {
 	char *dir;
 	char *entry; /* dir/handbook.xsl */
 	xsltStylesheet *style;
+	char **dirs; /* where <hb:copy> looks: the theme, then what it imports */
+	int ndirs;
 };
 
 static xsltSecurityPrefs *security;
@@ -232,12 +234,35 @@ theme_cleanup(void)
 	xsltCleanupGlobals();
 }
 
+/* The folders of the theme's stylesheet and of those it imports. */
+static void
+add_dirs(struct theme *t, xsltStylesheetPtr style)
+{
+	char *d, *slash;
+
+	for (; style; style = style->next) {
+		if (style->doc && style->doc->URL) {
+			d = xstrdup((const char *)style->doc->URL);
+			slash = strrchr(d, '/');
+			if (slash)
+				*slash = '\0';
+			else
+				strcpy(d, ".");
+			t->dirs = xrealloc(t->dirs,
+			    (size_t)(t->ndirs + 1) * sizeof(char *));
+			t->dirs[t->ndirs++] = d;
+		}
+		add_dirs(t, style->imports);
+	}
+}
+
 struct theme *
 theme_load(const char *dir)
 {
 	struct theme *t = xcalloc(1, sizeof(*t));
 	int before = diag_errors();
 	xmlDoc *doc;
+	char *parent;
 
 	t->dir = xstrdup(dir);
 	t->entry = xasprintf("%s/handbook.xsl", dir);
@@ -246,7 +271,11 @@ theme_load(const char *dir)
 		    "the theme has no entry stylesheet: %s", strerror(errno));
 		goto fail;
 	}
+	/* A theme may import another one beside it (themes/default). */
 	xmlsafe_allow_dir(dir);
+	parent = xasprintf("%s/..", dir);
+	xmlsafe_allow_dir(parent);
+	free(parent);
 	doc = xmlsafe_read_file(t->entry, THEME_MAX_FILE);
 	if (doc == NULL)
 		goto fail;
@@ -262,6 +291,7 @@ theme_load(const char *dir)
 		diag(DIAG_ERROR, t->entry, 0, 0, "the theme does not compile");
 		goto fail;
 	}
+	add_dirs(t, t->style);
 	return t;
 fail:
 	theme_free(t);
@@ -275,6 +305,9 @@ theme_free(struct theme *t)
 		return;
 	if (t->style)
 		xsltFreeStylesheet(t->style);
+	while (t->ndirs > 0)
+		free(t->dirs[--t->ndirs]);
+	free(t->dirs);
 	free(t->dir);
 	free(t->entry);
 	free(t);
@@ -415,7 +448,7 @@ static int
 copy_from_theme(struct theme *t, xmlNode *n, char **data, size_t *len)
 {
 	char *from = get_attr(n, "from"), *full;
-	int rc = -1;
+	int rc = -1, i;
 
 	if (from == NULL || !theme_valid_output_path(from)) {
 		diag(DIAG_ERROR, t->entry, 0, 0,
@@ -424,6 +457,10 @@ copy_from_theme(struct theme *t, xmlNode *n, char **data, size_t *len)
 		goto out;
 	}
 	full = xasprintf("%s/%s", t->dir, from);
+	for (i = 0; i < t->ndirs && access(full, R_OK) != 0; i++) {
+		free(full);
+		full = xasprintf("%s/%s", t->dirs[i], from);
+	}
 	if (!xmlsafe_path_allowed(full)) {
 		diag(DIAG_ERROR, full, 0, 0, "theme: cannot copy: not a file "
 					     "inside the theme");

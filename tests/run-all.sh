@@ -112,10 +112,46 @@ repro() {
 }
 result reproducible repro
 
+# 6b. An edition theme that imports the default: logo, colours, contacts.
+edition() {
+	./build/handbook build --theme themes/example-ngo --output "$out/ngo" 2>/dev/null || return 1
+	python3 tests/check_site.py "$out/ngo" $(cd "$out/ngo" && for d in */; do
+		d=${d%/}; [ "$d" = ar ] && echo ar:rtl || echo "$d"; done) || return 1
+	for f in "$out/ngo/sw/12-crisis-and-local-help.html" "$out/ngo/sw/print.html"; do
+		grep -q 'class="local-contacts" lang="sw"' "$f" || { echo "$f: no Swahili contacts"; return 1; }
+	done
+	grep -q 'class="local-contacts" lang="en"' "$out/ngo/es/12-crisis-and-local-help.html" ||
+	    { echo "no English fallback contacts in es"; return 1; }
+	grep -q 'ngo-logo' "$out/ngo/en/index.html" || { echo "no logo"; return 1; }
+	unzip -p "$out/ngo/sw/handbook-sw.epub" OEBPS/cover.xhtml | grep -q ngo-logo ||
+	    { echo "no logo on the EPUB cover"; return 1; }
+	unzip -p "$out/ngo/sw/handbook-sw.epub" OEBPS/12-crisis-and-local-help.xhtml |
+	    grep -q 'local-contacts' || { echo "no contacts in the EPUB"; return 1; }
+	grep -q 'Placeholder' "$out/ngo/en/12-crisis-and-local-help.html" &&
+	    { echo "the default placeholder is still there"; return 1; }
+	return 0
+}
+result edition edition
+
+# 6c. PDFs of the print pages: every font embedded, pages counted.
+pdfs() {
+	mkdir -p "$out/pdf" && cp -r dist/en dist/ar "$out/pdf/" 2>/dev/null
+	[ -d dist/zh-Hans ] && cp -r dist/zh-Hans "$out/pdf/"
+	[ -d dist/hi ] && cp -r dist/hi "$out/pdf/"
+	tests/make-pdf.sh "$out/pdf" || return 1
+	for p in "$out"/pdf/*/*.pdf; do
+		pdfinfo "$p" >/dev/null 2>&1 || { echo "$p: pdfinfo fails"; return 1; }
+		pdffonts "$p" 2>/dev/null | awk 'NR > 2 && $(NF-4) != "yes" {bad = 1} END {exit bad}' ||
+		    { echo "$p: a font is not embedded"; return 1; }
+		[ "$(pdfinfo "$p" | awk '/^Pages:/ {print $2}')" -gt 20 ] || { echo "$p: too few pages"; return 1; }
+	done
+}
+result pdf pdfs
+
 # 7. EPUBs: epubcheck must report nothing at all.
 epubs() {
 	rc=0
-	for e in dist/*/handbook-*.epub "$out"/fixture/*/handbook-*.epub \
+	for e in dist/*/handbook-*.epub "$out"/fixture/*/handbook-*.epub "$out"/ngo/*/handbook-*.epub \
 	    "$out"/pseudo/*/handbook-*.epub "$out"/partial/*/handbook-*.epub; do
 		java -jar /usr/share/java/epubcheck.jar "$e" >"$out/epubcheck.txt" 2>&1
 		if [ $? != 0 ] || ! grep -q 'No errors or warnings detected' "$out/epubcheck.txt"; then
@@ -128,7 +164,7 @@ result epubcheck epubs
 
 # 8. The Nu HTML checker on every page.
 result html-checker java -jar node_modules/vnu-jar/build/dist/vnu.jar \
-    --errors-only --skip-non-html dist "$out/fixture" "$out/pseudo" "$out/partial"
+    --errors-only --skip-non-html dist "$out/fixture" "$out/pseudo" "$out/partial" "$out/ngo"
 
 # 9. Real browser from file://: no network, no script error, skip link, axe.
 node tests/browser.js dist $locales >"$out/browser.log" 2>&1; count browser

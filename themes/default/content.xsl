@@ -93,6 +93,14 @@
 
   <xsl:template match="cm:heading" mode="cm">
     <xsl:param name="fmt"/>
+    <xsl:call-template name="render-heading">
+      <xsl:with-param name="fmt" select="$fmt"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- A section heading with its stable id (named: editions reuse it). -->
+  <xsl:template name="render-heading">
+    <xsl:param name="fmt"/>
     <xsl:element name="h{@level + ($fmt = 'print')}">
       <xsl:attribute name="id">
         <xsl:call-template name="local-id">
@@ -324,6 +332,11 @@
 
   <xsl:template match="cm:text" mode="cm">
     <xsl:value-of select="."/>
+  </xsl:template>
+
+  <!-- A left-to-right run inside right-to-left text (set by the generator). -->
+  <xsl:template match="cm:ltr" mode="cm">
+    <bdi dir="ltr"><xsl:value-of select="."/></bdi>
   </xsl:template>
 
   <xsl:template match="cm:softbreak" mode="cm">

@@ -11,7 +11,9 @@
     xmlns:cm="http://commonmark.org/xml/1.0"
     xmlns:hb="urn:x-handbook:1"
     xmlns:epub="http://www.idpf.org/2007/ops"
-    exclude-result-prefixes="cm hb">
+    xmlns:exsl="http://exslt.org/common"
+    xmlns:svg="http://www.w3.org/2000/svg"
+    exclude-result-prefixes="cm hb exsl svg">
 
   <xsl:template name="epub-files">
     <hb:file path="META-INF/container.xml" method="xml" target="epub">
@@ -41,6 +43,7 @@
         <xsl:with-param name="page-title" select="$title"/>
         <xsl:with-param name="body">
           <section class="cover" epub:type="cover">
+            <xsl:call-template name="brand"/>
             <h1><xsl:value-of select="$title"/></h1>
             <p class="subtitle"><xsl:value-of select="/book/meta/subtitle"/></p>
             <p class="creator"><xsl:value-of select="/book/meta/creator"/></p>
@@ -157,7 +160,13 @@
         <item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>
         <item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/>
         <item id="css" href="style.css" media-type="text/css"/>
-        <item id="cover" href="cover.xhtml" media-type="application/xhtml+xml"/>
+        <item id="cover" href="cover.xhtml" media-type="application/xhtml+xml">
+          <!-- An edition's brand mark may be inline SVG. -->
+          <xsl:variable name="brand"><xsl:call-template name="brand"/></xsl:variable>
+          <xsl:if test="exsl:node-set($brand)//svg:svg">
+            <xsl:attribute name="properties">svg</xsl:attribute>
+          </xsl:if>
+        </item>
         <xsl:for-each select="/book/chapter">
           <item id="c-{@id}" href="{@id}.xhtml" media-type="application/xhtml+xml">
             <xsl:if test=".//cm:diagram">

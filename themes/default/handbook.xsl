@@ -48,6 +48,14 @@
     </hb:files>
   </xsl:template>
 
+  <!--
+    Hooks for editions (see themes/README.md): a brand mark shown in the
+    header, on the print title page and on the EPUB cover, and extra
+    elements for the <head> of HTML pages (an edition's own stylesheet).
+  -->
+  <xsl:template name="brand"/>
+  <xsl:template name="extra-head"/>
+
   <!-- A chapter's title: its level-1 heading as plain text. -->
   <xsl:template name="chapter-title">
     <xsl:param name="chapter" select="."/>

@@ -70,6 +70,7 @@
         </xsl:if>
       </title>
       <link rel="stylesheet" href="{$css}"/>
+      <xsl:call-template name="extra-head"/>
     </head>
   </xsl:template>
 
@@ -86,6 +87,7 @@
         <a class="skip-link" href="#main"><xsl:value-of select="hb:t('Skip to content')"/></a>
         <xsl:call-template name="safety-bar"/>
         <header class="site-header">
+          <xsl:call-template name="brand"/>
           <a class="book-title" href="index.html"><xsl:value-of select="$title"/></a>
           <xsl:call-template name="search-form"/>
           <xsl:call-template name="language-switcher">
@@ -303,6 +305,7 @@
         <a class="skip-link" href="#main"><xsl:value-of select="hb:t('Skip to content')"/></a>
         <main id="main">
           <section class="title-page">
+            <xsl:call-template name="brand"/>
             <h1><xsl:value-of select="$title"/></h1>
             <p class="subtitle"><xsl:value-of select="/book/meta/subtitle"/></p>
             <p class="creator"><xsl:value-of select="/book/meta/creator"/></p>
@@ -348,6 +351,7 @@
   <!-- dist/index.html: every language by its own name. -->
   <xsl:template name="root-files">
     <hb:copy from="assets/handbook.css" path="handbook.css" target="root"/>
+    <hb:copy from="assets/chooser.js" path="chooser.js" target="root"/>
     <hb:file path="index.html" target="root">
       <html lang="{$lang}" dir="{$dir}">
         <xsl:call-template name="head">
@@ -367,10 +371,15 @@
                     <xsl:text> </xsl:text>
                     <span class="completeness" lang="{@tag}" dir="{@dir}">(<xsl:value-of select="@percent-text"/>)</span>
                   </xsl:if>
+                  <span class="downloads">
+                    <a href="{@tag}/handbook-{@tag}.epub" hreflang="{@tag}" download="" aria-label="EPUB {@english}">EPUB</a>
+                    <a href="handbook-{@tag}.zip" hreflang="{@tag}" download="" aria-label="ZIP {@english}">ZIP</a>
+                  </span>
                 </li>
               </xsl:for-each>
             </ul>
           </main>
+          <script src="chooser.js"></script>
         </body>
       </html>
     </hb:file>
