@@ -17,6 +17,7 @@
 #include "manifest.h"
 #include "markdown.h"
 #include "util.h"
+#include "watchdog.h"
 
 static int
 is_cm(xmlNode *n, const char *name)
@@ -184,7 +185,11 @@ load_chapter(const char *content_dir, const struct manifest_chapter *c)
 		    errno == EFBIG ? "larger than 2 MB" : strerror(errno));
 		goto out;
 	}
+	/* cmark cannot be cancelled: a chapter that takes too long stops the
+	 * build (nothing has been written yet). */
+	watchdog_start(path, 10);
 	doc = markdown_parse(path, text, len);
+	watchdog_stop();
 	if (doc)
 		check_structure(path, doc);
 out:

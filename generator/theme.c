@@ -24,6 +24,7 @@
 #include "catalog.h"
 #include "diag.h"
 #include "util.h"
+#include "watchdog.h"
 #include "xmlsafe.h"
 
 #define THEME_MAX_FILE (4u << 20)
@@ -55,7 +56,8 @@ xslt_message(void *ctx, const char *fmt, ...)
 	while (xslt_line.data && (nl = strchr(xslt_line.data, '\n'))) {
 		*nl = '\0';
 		line = xslt_line.data;
-		if (*line) {
+		/* libxslt prints a bare "error" before some messages. */
+		if (*line && strcmp(line, "error") != 0) {
 			if (strncmp(line, "Warning", 7) == 0 ||
 			    strstr(line, "warning"))
 				diag(DIAG_WARNING, NULL, 0, 0, "theme: %s",
@@ -489,6 +491,76 @@ parse_target(const char *s, enum theme_target *target)
 	return 0;
 }
 
+/*
+ * A theme may not put script or event handlers into pages, even by
+ * copying text from a catalog or the content unescaped: scripts must be
+ * files of the theme (<script src="assets/…"></script>), no attribute may
+ * start with "on", and no address may use javascript:, vbscript: or data:
+ * (images may use data:).
+ */
+static int
+unsafe_address(const xmlChar *v)
+{
+	char scheme[16];
+	size_t i = 0;
+
+	while (*v == ' ' || *v == '\t' || *v == '\n' || *v == '\r')
+		v++;
+	for (; v[i] && v[i] != ':' && i < sizeof(scheme) - 1; i++)
+		scheme[i] = (char)((v[i] >= 'A' && v[i] <= 'Z') ? v[i] + 32 : v[i]);
+	scheme[i] = '\0';
+	return v[i] == ':' && (strcmp(scheme, "javascript") == 0 ||
+				  strcmp(scheme, "vbscript") == 0 ||
+				  strcmp(scheme, "data") == 0);
+}
+
+static int
+check_safe_tree(xmlNode *n, const char *path)
+{
+	xmlAttr *a;
+	xmlChar *v;
+	int bad = 0;
+
+	for (; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (xmlStrcasecmp(n->name, BAD_CAST "script") == 0) {
+			v = xmlGetProp(n, BAD_CAST "src");
+			if (v == NULL || strchr((const char *)v, ':') ||
+			    v[0] == '/' || n->children) {
+				diag(DIAG_ERROR, NULL, 0, 0,
+				    "theme: '%s' has a script that is not a file "
+				    "of the theme",
+				    path);
+				bad = 1;
+			}
+			xmlFree(v);
+		}
+		for (a = n->properties; a; a = a->next) {
+			if (xmlStrncasecmp(a->name, BAD_CAST "on", 2) == 0) {
+				diag(DIAG_ERROR, NULL, 0, 0,
+				    "theme: '%s' has an event handler '%s'",
+				    path, (const char *)a->name);
+				bad = 1;
+				continue;
+			}
+			v = xmlNodeListGetString(n->doc, a->children, 1);
+			if (v && unsafe_address(v) &&
+			    !(xmlStrcasecmp(n->name, BAD_CAST "img") == 0 &&
+				xmlStrncasecmp(v, BAD_CAST "data:", 5) == 0)) {
+				diag(DIAG_ERROR, NULL, 0, 0,
+				    "theme: '%s' has a %s address in '%s'",
+				    path, (const char *)a->name, (const char *)v);
+				bad = 1;
+			}
+			xmlFree(v);
+		}
+		if (check_safe_tree(n->children, path) < 0)
+			bad = 1;
+	}
+	return bad ? -1 : 0;
+}
+
 /* Turns one <hb:file> or <hb:copy> into an output. */
 static int
 collect_one(struct theme *t, xmlDoc *resdoc, xmlNode *n,
@@ -524,7 +596,9 @@ collect_one(struct theme *t, xmlDoc *resdoc, xmlNode *n,
 		diag(DIAG_ERROR, NULL, 0, 0,
 		    "theme: <hb:file path='%s'> must hold one element", path);
 		goto out;
-	} else if (method == NULL || strcmp(method, "html") == 0)
+	} else if (check_safe_tree(el, path) < 0)
+		goto out;
+	else if (method == NULL || strcmp(method, "html") == 0)
 		data = serialize_html(resdoc, el, &len);
 	else if (strcmp(method, "xml") == 0 || strcmp(method, "xhtml") == 0)
 		data = serialize_xml(el, strcmp(method, "xhtml") == 0, &len);
@@ -592,7 +666,9 @@ theme_apply(struct theme *t, xmlDoc *book, const char **params,
 	ctxt->xpathCtxt->opLimit = 200000000;
 	if (params && xsltQuoteUserParams(ctxt, params) != 0)
 		diag_err("theme: bad parameters");
+	watchdog_start(t->entry, 60);
 	out = xsltApplyStylesheetUser(t->style, book, NULL, NULL, NULL, ctxt);
+	watchdog_stop();
 	flush_messages();
 	if (out == NULL || ctxt->state != XSLT_STATE_OK ||
 	    diag_errors() != before)

