@@ -149,12 +149,17 @@
         <xsl:if test="/book/meta/rights-url">
           <link rel="dcterms:license" href="{/book/meta/rights-url}"/>
         </xsl:if>
+        <meta property="dcterms:conformsTo">EPUB Accessibility 1.1 - WCAG 2.2 Level AA</meta>
         <meta property="schema:accessMode">textual</meta>
+        <meta property="schema:accessMode">visual</meta>
         <meta property="schema:accessModeSufficient">textual</meta>
         <meta property="schema:accessibilityFeature">structuralNavigation</meta>
         <meta property="schema:accessibilityFeature">tableOfContents</meta>
+        <meta property="schema:accessibilityFeature">readingOrder</meta>
+        <meta property="schema:accessibilityFeature">longDescription</meta>
+        <meta property="schema:accessibilityFeature">displayTransformability</meta>
         <meta property="schema:accessibilityHazard">none</meta>
-        <meta property="schema:accessibilitySummary"><xsl:value-of select="hb:t('Text with headings, a table of contents and no images that carry meaning.')"/></meta>
+        <meta property="schema:accessibilitySummary"><xsl:value-of select="hb:t('Text with headings and a table of contents. Each of the three diagrams is also described in words.')"/></meta>
       </metadata>
       <manifest>
         <item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>
