@@ -96,6 +96,34 @@ build/san/test_units: tests/unit/test_units.c tests/unit/harness.h \
 
 -include $(wildcard build/san/*.d)
 
+# --- fuzzing (libFuzzer, Debian's clang); FUZZ_SECONDS per target ---
+
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer-no-link,address,undefined
+FUZZ_TARGETS = markdown catalog tokenizer manifest
+FUZZ_OBJS = $(filter-out build/fuzz/main.o,$(SRCS:generator/%.c=build/fuzz/%.o))
+
+build/fuzz/%.o: generator/%.c build/pkg.mk
+	@mkdir -p build/fuzz
+	clang -std=c11 $(FUZZ_FLAGS) -D_GNU_SOURCE -DHANDBOOK_VERSION='"$(VERSION)"' \
+	    $(PKG_CFLAGS) -c $< -o $@
+
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJS)
+	clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -D_GNU_SOURCE \
+	    $(PKG_CFLAGS) -o $@ $< $(FUZZ_OBJS) $(PKG_LIBS)
+
+fuzz: $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
+	@./tests/ensure-deps.sh clang libclang-rt-14-dev
+	@for t in $(FUZZ_TARGETS); do \
+	    mkdir -p build/fuzz/corpus-$$t; \
+	    echo "fuzz_$$t: $(FUZZ_SECONDS) s"; \
+	    LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
+	    build/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+	        -rss_limit_mb=2048 -print_final_stats=1 \
+	        build/fuzz/corpus-$$t tests/fuzz/corpus/$$t 2>&1 | \
+	        grep -E 'stat::number_of_executed_units|stat::peak_rss|ERROR|SUMMARY' ; \
+	done
+
 # --- the handbook ---------------------------------------------------------
 
 dist/.stamp: build/handbook $(CONTENT) $(THEME) $(CATALOGS)
@@ -156,4 +184,4 @@ clean:
 format:
 	clang-format -i generator/*.c generator/*.h tests/unit/*.c
 
-.PHONY: all deps handbook update-po stats pdf bench check install uninstall clean format
+.PHONY: all deps handbook update-po stats pdf bench fuzz check install uninstall clean format

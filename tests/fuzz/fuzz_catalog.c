@@ -1,0 +1,36 @@
+/* libFuzzer: PO catalogs through libgettextpo and our own checks. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "../../generator/catalog.h"
+#include "../../generator/diag.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static char path[64];
+	struct catalog *c;
+	int table[200];
+	FILE *f;
+
+	if (!path[0]) {
+		snprintf(path, sizeof(path), "/tmp/fuzz-%d.po", (int)getpid());
+		diag_set_quiet(1);
+	}
+	f = fopen(path, "wb");
+	if (f == NULL)
+		return 0;
+	fwrite(data, 1, size, f);
+	fclose(f);
+	c = catalog_load(path, "es");
+	if (c) {
+		catalog_lookup(c, NULL, "Contents", NULL);
+		catalog_plural_table(c, table);
+		catalog_free(c);
+	}
+	return 0;
+}
