@@ -2,6 +2,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -558,6 +559,9 @@ main(int argc, char **argv)
 	struct session s = {0};
 	int rc;
 
+	/* Past a file size limit, write() fails with EFBIG and the build
+	 * stops cleanly, as when the disk is full; the signal would kill. */
+	signal(SIGXFSZ, SIG_IGN);
 	setenv("TZ", "UTC", 1); /* zip entry times are local time */
 	tzset();
 	if (argc >= 2 && strcmp(argv[1], "--help") == 0) {

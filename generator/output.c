@@ -228,10 +228,12 @@ output_replace_file(const char *dist, const char *relpath, const void *data,
     size_t len)
 {
 	char *final = xasprintf("%s/%s", dist, relpath);
-	char *tmp = xasprintf("%s/.%s.tmp", dist, relpath);
-	int rc = -1;
+	char *tmp = xasprintf("%s/.%s.XXXXXX", dist, relpath);
+	int rc = -1, fd;
 
-	if (mkdir_p(dist) < 0 || write_all(tmp, data, len) < 0 ||
+	/* A unique temporary name: two builds may run side by side. */
+	if (mkdir_p(dist) < 0 || (fd = mkstemp(tmp)) < 0 || close(fd) < 0 ||
+	    chmod(tmp, 0644) < 0 || write_all(tmp, data, len) < 0 ||
 	    rename(tmp, final) < 0) {
 		diag(DIAG_ERROR, final, 0, 0, "cannot write: %s",
 		    strerror(errno));

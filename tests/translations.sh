@@ -110,6 +110,11 @@ sed -i 's/^"Language: en-XA\\n"$/"Language: fr\\n"/' "$work/h/en-XA.po"
 hb build --translations "$work/h" --output "$work/h-dist" >/dev/null 2>"$work/err"
 [ $? = 1 ] && grep -q "Language 'fr' but the file is named for 'en-XA'" "$work/err" &&
     ok || { bad "language header mismatch"; cat "$work/err"; }
+cp translations/en-XA.po "$work/h/en-XA.po"
+sed -i 's/nplurals=2; plural=(n != 1);/nplurals=3; plural=(n==1 ? 0 : n==2 ? 1 : 2);/' "$work/h/en-XA.po"
+hb build --translations "$work/h" --output "$work/h-dist" >/dev/null 2>"$work/err"
+[ $? = 1 ] && grep -q "en-XA.po:[0-9]*.*plural" "$work/err" && ok ||
+    { bad "plural forms mismatch"; cat "$work/err"; }
 rm -f "$work/h/en-XA.po"; cp translations/en-XA.po "$work/h/xx-INVALID.po"
 hb build --translations "$work/h" --output "$work/h-dist" >/dev/null 2>"$work/err"
 [ $? = 1 ] && grep -q "xx-INVALID.po: error: .*xx-INVALID" "$work/err" && ok ||
