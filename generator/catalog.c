@@ -19,7 +19,7 @@
 #include "markdown.h"
 #include "util.h"
 
-#define CATALOG_MAX_BYTES (8u << 20)
+#define CATALOG_MAX_BYTES (32u << 20)
 
 struct entry {
 	char *key; /* msgctxt "\004" msgid, or msgid */
@@ -370,7 +370,7 @@ catalog_load(const char *path, const char *tag)
 	text = file_read(path, CATALOG_MAX_BYTES, &len);
 	if (text == NULL) {
 		diag(DIAG_ERROR, path, 0, 0, "cannot read: %s",
-		    errno == EFBIG ? "larger than 8 MB" : strerror(errno));
+		    errno == EFBIG ? "larger than 32 MB" : strerror(errno));
 		goto fail;
 	}
 	if (markdown_check_text(path, text, len) < 0 ||
