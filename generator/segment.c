@@ -193,10 +193,9 @@ escape_block_start(struct buf *b)
 	if (b->len == 0)
 		return;
 	if (strchr("#>+-=|", b->data[0])) {
-		buf_add(b, "", 0);
-		memmove(b->data + 1, b->data, b->len + 1);
+		buf_addch(b, ' '); /* room for the backslash */
+		memmove(b->data + 1, b->data, b->len - 1);
 		b->data[0] = '\\';
-		b->len++;
 		return;
 	}
 	while (i < b->len && i < 9 && isdigit((unsigned char)b->data[i]))

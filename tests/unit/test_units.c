@@ -11,6 +11,7 @@
 #include "../../generator/locale.h"
 #include "../../generator/manifest.h"
 #include "../../generator/markdown.h"
+#include "../../generator/segment.h"
 #include "../../generator/theme.h"
 #include "../../generator/xmlsafe.h"
 #include "harness.h"
@@ -179,6 +180,31 @@ test_parse(void)
 	xmlFreeDoc(doc);
 }
 
+/* A unit that starts like a block gets its marker escaped (found by fuzzing:
+ * the escape once wrote past the buffer). */
+static void
+test_msgid_escape(void)
+{
+	static const char md[] = "# T\n\n\\# not a heading\n\n1\\. not a list\n";
+	xmlDoc *doc = markdown_parse("t.md", md, sizeof(md) - 1);
+	xmlNode *root, *n;
+	char *ids[3] = {NULL, NULL, NULL};
+	int k = 0;
+
+	CHECK(doc != NULL);
+	if (doc == NULL)
+		return;
+	root = xmlDocGetRootElement(doc);
+	for (n = root->children; n && k < 3; n = n->next)
+		if (n->type == XML_ELEMENT_NODE && segment_is_unit(n))
+			ids[k++] = segment_msgid(n);
+	CHECK_STR(ids[1], "\\# not a heading");
+	CHECK_STR(ids[2], "1\\. not a list");
+	while (k > 0)
+		free(ids[--k]);
+	xmlFreeDoc(doc);
+}
+
 int
 main(void)
 {
@@ -191,6 +217,7 @@ main(void)
 	test_names();
 	test_locale();
 	test_parse();
+	test_msgid_escape();
 	xmlsafe_cleanup();
 	xmlCleanupParser();
 	printf("unit: %d passed, %d failed\n", test_passed, test_failed);
