@@ -40,16 +40,6 @@ struct catalog {
 
 /* --- a small hash table of entries, keyed by context and msgid --- */
 
-static uint64_t
-hash(const char *s)
-{
-	uint64_t h = 1469598103934665603ULL;
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return h;
-}
-
 static char *
 make_key(const char *ctxt, const char *msgid)
 {
@@ -59,7 +49,7 @@ make_key(const char *ctxt, const char *msgid)
 static struct entry *
 find_slot(struct entry *slots, size_t nslots, const char *key)
 {
-	size_t i = hash(key) & (nslots - 1);
+	size_t i = str_hash(key) & (nslots - 1);
 
 	while (slots[i].key && strcmp(slots[i].key, key) != 0)
 		i = (i + 1) & (nslots - 1);

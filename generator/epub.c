@@ -13,15 +13,22 @@
 
 static const char mimetype[] = "application/epub+zip";
 
+/*
+ * Adds a member with a fixed time and permissions. With owned, libzip takes
+ * the buffer and frees it once the archive is written.
+ */
 static int
 add_entry(zip_t *za, const char *name, const void *data, size_t len,
-    long long date, int store)
+    long long date, int store, int owned)
 {
-	zip_source_t *src = zip_source_buffer(za, data, len, 0);
+	zip_source_t *src = zip_source_buffer(za, data, len, owned);
 	zip_int64_t i;
 
-	if (src == NULL)
+	if (src == NULL) {
+		if (owned)
+			free((void *)data);
 		return -1;
+	}
 	i = zip_file_add(za, name, src, ZIP_FL_ENC_UTF_8);
 	if (i < 0) {
 		zip_source_free(src);
@@ -30,31 +37,6 @@ add_entry(zip_t *za, const char *name, const void *data, size_t len,
 	if (zip_file_set_mtime(za, (zip_uint64_t)i, (time_t)date, 0) < 0 ||
 	    zip_set_file_compression(za, (zip_uint64_t)i,
 		store ? ZIP_CM_STORE : ZIP_CM_DEFLATE, store ? 0 : 9) < 0 ||
-	    zip_file_set_external_attributes(za, (zip_uint64_t)i, 0,
-		ZIP_OPSYS_UNIX, 0100644u << 16) < 0)
-		return -1;
-	return 0;
-}
-
-/* As add_entry, but libzip takes the buffer and frees it. */
-static int
-add_entry_owned(zip_t *za, const char *name, void *data, size_t len,
-    long long date)
-{
-	zip_source_t *src = zip_source_buffer(za, data, len, 1);
-	zip_int64_t i;
-
-	if (src == NULL) {
-		free(data);
-		return -1;
-	}
-	i = zip_file_add(za, name, src, ZIP_FL_ENC_UTF_8);
-	if (i < 0) {
-		zip_source_free(src);
-		return -1;
-	}
-	if (zip_file_set_mtime(za, (zip_uint64_t)i, (time_t)date, 0) < 0 ||
-	    zip_set_file_compression(za, (zip_uint64_t)i, ZIP_CM_DEFLATE, 9) < 0 ||
 	    zip_file_set_external_attributes(za, (zip_uint64_t)i, 0,
 		ZIP_OPSYS_UNIX, 0100644u << 16) < 0)
 		return -1;
@@ -93,7 +75,7 @@ epub_write(const char *path, const struct theme_output *files, int nfiles,
 		zip_error_fini(&ze);
 		goto out;
 	}
-	if (add_entry(za, "mimetype", mimetype, strlen(mimetype), date, 1) < 0)
+	if (add_entry(za, "mimetype", mimetype, strlen(mimetype), date, 1, 0) < 0)
 		goto fail;
 	for (i = 0; i < n; i++) {
 		if (strcmp(list[i]->path, "mimetype") == 0) {
@@ -104,7 +86,7 @@ epub_write(const char *path, const struct theme_output *files, int nfiles,
 			goto out;
 		}
 		if (add_entry(za, list[i]->path, list[i]->data, list[i]->len,
-			date, 0) < 0)
+			date, 0, 0) < 0)
 			goto fail;
 	}
 	if (zip_close(za) < 0) {
@@ -176,7 +158,7 @@ zip_folder(const char *path, const char *dir, const char *prefix,
 		data = file_read(full, (size_t)1 << 30, &len);
 		/* libzip frees the buffer (freep = 1) once the archive is written. */
 		if (data == NULL ||
-		    add_entry_owned(za, name, data, len, date) < 0) {
+		    add_entry(za, name, data, len, date, 0, 1) < 0) {
 			diag(DIAG_ERROR, full, 0, 0, "cannot add to zip");
 			free(full);
 			free(name);

@@ -246,20 +246,10 @@ struct index {
 	int length;    /* tokens in the section */
 };
 
-static uint64_t
-hash(const char *s)
-{
-	uint64_t h = 1469598103934665603ULL;
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return h;
-}
-
 static struct posting_list *
 slot(struct posting_list *t, size_t nslots, const char *term)
 {
-	size_t i = hash(term) & (nslots - 1);
+	size_t i = str_hash(term) & (nslots - 1);
 
 	while (t[i].term && strcmp(t[i].term, term) != 0)
 		i = (i + 1) & (nslots - 1);

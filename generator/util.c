@@ -183,3 +183,13 @@ str_endswith(const char *s, const char *suffix)
 
 	return a >= b && strcmp(s + a - b, suffix) == 0;
 }
+
+unsigned long long
+str_hash(const char *s)
+{
+	unsigned long long h = 1469598103934665603ULL;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h;
+}

@@ -31,6 +31,9 @@ void buf_free(struct buf *b);
  */
 char *file_read(const char *path, size_t max, size_t *len);
 
+/* FNV-1a hash of a string, for the generator's small hash tables. */
+unsigned long long str_hash(const char *s);
+
 /* Returns 1 when s ends with suffix. */
 int str_endswith(const char *s, const char *suffix);
 
