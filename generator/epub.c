@@ -14,12 +14,13 @@
 static const char mimetype[] = "application/epub+zip";
 
 /*
- * Adds a member with a fixed time and permissions. With owned, libzip takes
- * the buffer and frees it once the archive is written.
+ * Adds a member with a fixed time and permissions, stored or deflated at
+ * level (1 fast … 9 small). With owned, libzip takes the buffer and frees
+ * it once the archive is written.
  */
 static int
 add_entry(zip_t *za, const char *name, const void *data, size_t len,
-    long long date, int store, int owned)
+    long long date, int store, int owned, int level)
 {
 	zip_source_t *src = zip_source_buffer(za, data, len, owned);
 	zip_int64_t i;
@@ -36,7 +37,7 @@ add_entry(zip_t *za, const char *name, const void *data, size_t len,
 	}
 	if (zip_file_set_mtime(za, (zip_uint64_t)i, (time_t)date, 0) < 0 ||
 	    zip_set_file_compression(za, (zip_uint64_t)i,
-		store ? ZIP_CM_STORE : ZIP_CM_DEFLATE, store ? 0 : 9) < 0 ||
+		store ? ZIP_CM_STORE : ZIP_CM_DEFLATE, store ? 0 : level) < 0 ||
 	    zip_file_set_external_attributes(za, (zip_uint64_t)i, 0,
 		ZIP_OPSYS_UNIX, 0100644u << 16) < 0)
 		return -1;
@@ -75,7 +76,7 @@ epub_write(const char *path, const struct theme_output *files, int nfiles,
 		zip_error_fini(&ze);
 		goto out;
 	}
-	if (add_entry(za, "mimetype", mimetype, strlen(mimetype), date, 1, 0) < 0)
+	if (add_entry(za, "mimetype", mimetype, strlen(mimetype), date, 1, 0, 0) < 0)
 		goto fail;
 	for (i = 0; i < n; i++) {
 		if (strcmp(list[i]->path, "mimetype") == 0) {
@@ -86,7 +87,7 @@ epub_write(const char *path, const struct theme_output *files, int nfiles,
 			goto out;
 		}
 		if (add_entry(za, list[i]->path, list[i]->data, list[i]->len,
-			date, 0, 0) < 0)
+			date, 0, 0, 9) < 0)
 			goto fail;
 	}
 	if (zip_close(za) < 0) {
@@ -157,8 +158,11 @@ zip_folder(const char *path, const char *dir, const char *prefix,
 		name = xasprintf("%s/%s", prefix, folder_files[i]);
 		data = file_read(full, (size_t)1 << 30, &len);
 		/* libzip frees the buffer (freep = 1) once the archive is written. */
+		/* An EPUB is a zip already: store it, do not squeeze it again. */
 		if (data == NULL ||
-		    add_entry(za, name, data, len, date, 0, 1) < 0) {
+		    add_entry(za, name, data, len, date,
+			str_endswith(name, ".epub") || str_endswith(name, ".pdf"),
+			1, 1) < 0) {
 			diag(DIAG_ERROR, full, 0, 0, "cannot add to zip");
 			free(full);
 			free(name);
