@@ -19,14 +19,6 @@
 #include "util.h"
 #include "watchdog.h"
 
-static int
-is_cm(xmlNode *n, const char *name)
-{
-	return n->type == XML_ELEMENT_NODE && n->ns &&
-	       strcmp((const char *)n->ns->href, CM_NS) == 0 &&
-	       strcmp((const char *)n->name, name) == 0;
-}
-
 /* Line and column from the "sourcepos" attribute of an element. */
 static void
 node_pos(xmlNode *n, int *line, int *col)
@@ -60,7 +52,7 @@ has_heading_id(xmlNode *n, const char *id)
 	for (; n && !found; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		if (is_cm(n, "heading")) {
+		if (markdown_is_element(n, "heading")) {
 			v = xmlGetProp(n, BAD_CAST "id");
 			found = v && strcmp((const char *)v, id) == 0;
 			xmlFree(v);
@@ -137,7 +129,7 @@ resolve_links(struct book *b, int self, xmlNode *n)
 	for (; n; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		if (is_cm(n, "link"))
+		if (markdown_is_element(n, "link"))
 			resolve_link(b, self, n);
 		resolve_links(b, self, n->children);
 	}
@@ -156,7 +148,7 @@ check_structure(const char *file, xmlDoc *doc)
 			continue;
 		if (first == NULL)
 			first = n;
-		if (!is_cm(n, "heading"))
+		if (!markdown_is_element(n, "heading"))
 			continue;
 		level = xmlGetProp(n, BAD_CAST "level");
 		if (level && strcmp((const char *)level, "1") == 0 && h1++) {
@@ -166,7 +158,7 @@ check_structure(const char *file, xmlDoc *doc)
 		}
 		xmlFree(level);
 	}
-	if (first == NULL || h1 == 0 || !is_cm(first, "heading"))
+	if (first == NULL || h1 == 0 || !markdown_is_element(first, "heading"))
 		diag(DIAG_ERROR, file, 1, 1,
 		    "a chapter must begin with its title as a level-1 "
 		    "heading ('# Title')");
@@ -214,39 +206,27 @@ collect_unit_nodes(xmlNode *n, xmlNode ***list, int *count)
 	}
 }
 
+/* Units with an empty msgid are kept (the order matches the tree) but
+ * have no catalog entry. */
 static void
 add_unit(struct book *b, int chapter, int line, const char *kind,
     char *msgid)
 {
-	if (*msgid == '\0') {
-		free(msgid);
-		return;
-	}
 	b->units = xrealloc(b->units, (size_t)(b->nunits + 1) *
 					  sizeof(*b->units));
 	b->units[b->nunits++] = (struct unit){chapter, line, kind, msgid};
 }
 
-/* The manifest's texts that a reader sees, in the order of the template. */
-static const char *const *
-meta_fields(const struct manifest *m, const char *values[5])
-{
-	values[0] = m->title;
-	values[1] = m->subtitle;
-	values[2] = m->description;
-	values[3] = m->rights;
-	values[4] = m->creator;
-	return values;
-}
-
 static void
 collect_units(struct book *b)
 {
-	const char *meta[5];
+	/* The manifest's texts that a reader sees, in the template's order. */
+	const char *meta[] = {b->manifest->title, b->manifest->subtitle,
+	    b->manifest->description, b->manifest->rights,
+	    b->manifest->creator};
 	xmlNode **nodes = NULL;
 	int i, k, n, line, col;
 
-	meta_fields(b->manifest, meta);
 	for (i = 0; i < 5; i++)
 		if (meta[i])
 			add_unit(b, -1, 0, "book metadata", xstrdup(meta[i]));
@@ -457,29 +437,36 @@ isolate_ltr_runs(xmlNode *n)
 
 	for (; n; n = next) {
 		next = n->next;
-		if (n->type != XML_ELEMENT_NODE || is_cm(n, "code") ||
-		    is_cm(n, "ltr"))
+		if (n->type != XML_ELEMENT_NODE || markdown_is_element(n, "code") ||
+		    markdown_is_element(n, "ltr"))
 			continue;
-		if (is_cm(n, "text"))
+		if (markdown_is_element(n, "text"))
 			isolate_ltr(n);
 		else
 			isolate_ltr_runs(n->children);
 	}
 }
 
-/* Translates the units of one chapter's copy; returns how many were. */
+/*
+ * Translates the units of one chapter's copy, which are the source's units
+ * of that chapter in the same order (their msgids were made once, at load).
+ * Returns how many were translated.
+ */
 static int
-translate_chapter(xmlNode *copy, const struct catalog *cat, int rtl,
-    int *nunits)
+translate_chapter(const struct book *b, int chapter, xmlNode *copy,
+    const struct catalog *cat, int rtl, int *nunits)
 {
+	const struct unit *u = b->units;
 	xmlNode **nodes = NULL;
-	const char *msgstr;
+	const char *msgstr, *msgid;
 	int n = 0, i, done = 0, line;
 
+	while (u < b->units + b->nunits && u->chapter != chapter)
+		u++;
 	collect_unit_nodes(copy, &nodes, &n);
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n; i++, u++) {
 		/* Units with an empty msgid have no entry: they stay as they are. */
-		char *msgid = segment_msgid(nodes[i]);
+		msgid = u->msgid;
 		if (*msgid) {
 			msgstr = catalog_lookup(cat, NULL, msgid, &line);
 			if (msgstr && segment_translate(nodes[i], msgstr,
@@ -493,7 +480,6 @@ translate_chapter(xmlNode *copy, const struct catalog *cat, int rtl,
 				    BAD_CAST "true");
 			(*nunits)++;
 		}
-		free(msgid);
 	}
 	free(nodes);
 	return done;
@@ -527,7 +513,7 @@ sort_sections(xmlNode *document, const struct locale_info *loc)
 	int count = 0, i, h2;
 
 	for (n = document->children; n; n = n->next) {
-		level = is_cm(n, "heading") ? xmlGetProp(n, BAD_CAST "level")
+		level = markdown_is_element(n, "heading") ? xmlGetProp(n, BAD_CAST "level")
 					    : NULL;
 		h2 = level && strcmp((const char *)level, "2") == 0;
 		xmlFree(level);
@@ -592,7 +578,7 @@ add_chapter(xmlNode *root, const struct book *b, int i,
 		xmlNewProp(ch, BAD_CAST "content-note", BAD_CAST "yes");
 	xmlAddChild(ch, copy);
 	if (cat) {
-		done = translate_chapter(copy, cat, loc->rtl, &units);
+		done = translate_chapter(b, i, copy, cat, loc->rtl, &units);
 		percent = units ? done * 100 / units : 100;
 		set_int_prop(ch, "units", units);
 		set_int_prop(ch, "translated", done);
@@ -707,14 +693,15 @@ book_stats(const struct book *b, const struct catalog *cat, char *const *ui,
 
 	memset(total, 0, sizeof(*total));
 	for (i = 0; i < b->nunits; i++)
-		list[n++] = b->units[i].msgid;
+		if (*b->units[i].msgid)
+			list[n++] = b->units[i].msgid;
 	for (i = 0; i < nui; i++)
 		list[n++] = ui[i];
 	count_unique(cat, list, n, total);
 	for (c = 0; per_chapter && c < b->manifest->nchapters; c++) {
 		memset(&per_chapter[c], 0, sizeof(per_chapter[c]));
 		for (i = n = 0; i < b->nunits; i++)
-			if (b->units[i].chapter == c)
+			if (b->units[i].chapter == c && *b->units[i].msgid)
 				list[n++] = b->units[i].msgid;
 		count_unique(cat, list, n, &per_chapter[c]);
 	}

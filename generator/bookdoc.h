@@ -21,7 +21,8 @@ struct book {
 	struct manifest *manifest;
 	char *content_dir;
 	xmlDoc **chapters; /* one per manifest chapter, same order */
-	struct unit *units; /* in reading order: metadata, then chapters */
+	struct unit *units; /* in reading order: metadata, then chapters; a
+			     * unit without text has an empty msgid */
 	int nunits;
 };
 

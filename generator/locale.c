@@ -12,6 +12,7 @@
 #include <unicode/ustring.h>
 
 #include "diag.h"
+#include "util.h"
 
 int
 locale_name_in(const char *id, const char *in, int in_sentence, char *out,
@@ -118,10 +119,8 @@ struct locale_collator *
 locale_collator_new(const struct locale_info *l)
 {
 	UErrorCode st = U_ZERO_ERROR;
-	struct locale_collator *c = malloc(sizeof(*c));
+	struct locale_collator *c = xmalloc(sizeof(*c));
 
-	if (c == NULL)
-		return NULL;
 	c->coll = ucol_open(l->icu_id, &st);
 	if (U_FAILURE(st)) {
 		diag_err("ICU has no collation for '%s': %s", l->tag,

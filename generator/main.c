@@ -72,6 +72,7 @@ struct session {
 	struct catalog **cats;   /* one per locale; NULL for the source */
 	int nall;
 	struct theme_string *ui;
+	char **ui_texts; /* the msgids of ui, for book_stats */
 	int nui;
 };
 
@@ -207,7 +208,6 @@ static int
 load_session(const struct options *opt, struct session *s)
 {
 	struct book_stats st;
-	char **texts;
 	int i, j, found;
 
 	TIMED(ST_PARSE, s->book = book_load(opt->content));
@@ -225,18 +225,17 @@ load_session(const struct options *opt, struct session *s)
 			diag_err("no locale '%s': no usable %s/%s.po",
 			    opt->locales[i], opt->translations, opt->locales[i]);
 	}
-	texts = xcalloc((size_t)s->nui + 1, sizeof(char *));
+	s->ui_texts = xcalloc((size_t)s->nui + 1, sizeof(char *));
 	for (i = 0; i < s->nui; i++)
-		texts[i] = s->ui[i].text;
+		s->ui_texts[i] = s->ui[i].text;
 	for (i = 0; s->book && i < s->nall; i++) {
 		if (s->cats[i] == NULL) {
 			s->all[i].percent = -1;
 			continue;
 		}
-		book_stats(s->book, s->cats[i], texts, s->nui, &st, NULL);
+		book_stats(s->book, s->cats[i], s->ui_texts, s->nui, &st, NULL);
 		s->all[i].percent = book_stats_percent(&st);
 	}
-	free(texts);
 	return s->book && s->theme ? 0 : -1;
 }
 
@@ -249,6 +248,7 @@ free_session(struct session *s)
 		catalog_free(s->cats[i]);
 	free(s->cats);
 	free(s->all);
+	free(s->ui_texts);
 	theme_strings_free(s->ui, s->nui);
 	theme_free(s->theme);
 	book_free(s->book);
@@ -419,6 +419,8 @@ cmd_extract(const struct options *opt, struct session *s)
 
 	for (i = 0; i < s->book->nunits; i++) {
 		u = &s->book->units[i];
+		if (*u->msgid == '\0')
+			continue;
 		file = u->chapter < 0
 			   ? xstrdup(m->path)
 			   : xasprintf("%s/%s", opt->content,
@@ -453,17 +455,15 @@ cmd_stats(const struct options *opt, struct session *s)
 	const struct manifest *m = s->book->manifest;
 	struct book_stats total, *per = xcalloc((size_t)m->nchapters,
 						    sizeof(*per));
-	char **texts = xcalloc((size_t)s->nui + 1, sizeof(char *));
 	int i, c;
 
-	for (i = 0; i < s->nui; i++)
-		texts[i] = s->ui[i].text;
 	printf("%-32s %10s %6s %12s %8s\n", "locale", "translated", "fuzzy",
 	    "untranslated", "percent");
 	for (i = 1; i < s->nall; i++) {
 		if (!is_selected(opt, s->all[i].tag))
 			continue;
-		book_stats(s->book, s->cats[i], texts, s->nui, &total, per);
+		book_stats(s->book, s->cats[i], s->ui_texts, s->nui, &total,
+		    per);
 		print_stats(s->all[i].tag, &total);
 		for (c = 0; opt->chapters && c < m->nchapters; c++) {
 			char *name = xasprintf("  %s", m->chapters[c].id);
@@ -473,7 +473,6 @@ cmd_stats(const struct options *opt, struct session *s)
 	}
 	if (s->nall < 2)
 		printf("(no catalogs in %s/)\n", opt->translations);
-	free(texts);
 	free(per);
 	return diag_errors() ? EXIT_INPUT : 0;
 }

@@ -105,6 +105,14 @@ markdown_slug(const char *text)
 	return (char *)out;
 }
 
+int
+markdown_is_element(const xmlNode *n, const char *name)
+{
+	return n && n->type == XML_ELEMENT_NODE && n->ns &&
+	       strcmp((const char *)n->ns->href, CM_NS) == 0 &&
+	       strcmp((const char *)n->name, name) == 0;
+}
+
 enum link_kind
 markdown_link_kind(const char *dest)
 {

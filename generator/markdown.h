@@ -48,6 +48,9 @@ xmlDoc *markdown_parse_fragment(const char *file, int line, const char *text);
  */
 char *markdown_slug(const char *text);
 
+/* Returns 1 when n is the CommonMark element called name. */
+int markdown_is_element(const xmlNode *n, const char *name);
+
 /* How a link target may be used. */
 enum link_kind { LINK_EXTERNAL, LINK_INTERNAL, LINK_FORBIDDEN };
 

@@ -313,17 +313,9 @@ json_string(struct buf *b, const char *s)
 }
 
 static int
-is_cm(const xmlNode *n, const char *name)
-{
-	return n && n->type == XML_ELEMENT_NODE && n->ns &&
-	       strcmp((const char *)n->ns->href, CM_NS) == 0 &&
-	       strcmp((const char *)n->name, name) == 0;
-}
-
-static int
 heading_level(xmlNode *n)
 {
-	xmlChar *v = is_cm(n, "heading") ? xmlGetProp(n, BAD_CAST "level")
+	xmlChar *v = markdown_is_element(n, "heading") ? xmlGetProp(n, BAD_CAST "level")
 					 : NULL;
 	int level = v ? atoi((const char *)v) : 0;
 
@@ -359,8 +351,6 @@ flush_section(struct section_out *o, const char *anchor, const char *title,
 {
 	while (text->len && text->data[text->len - 1] == ' ')
 		text->data[--text->len] = '\0';
-	if (text->len == 0 && anchor[0] == '\0')
-		buf_addstr(text, ""); /* a chapter title alone is still a result */
 	o->idx->section = o->count;
 	o->idx->length = 0;
 	o->idx->in_title = 1;
@@ -391,7 +381,7 @@ add_chapter_sections(struct section_out *o, xmlNode *chapter)
 	char *title = NULL, *anchor = xstrdup(""), *chapter_title = NULL;
 
 	for (n = chapter->children; n && !doc; n = n->next)
-		if (is_cm(n, "document"))
+		if (markdown_is_element(n, "document"))
 			doc = n;
 	for (n = doc ? doc->children : NULL; n; n = n->next) {
 		int level = heading_level(n);
@@ -516,7 +506,7 @@ vectors_from(xmlNode *n, struct buf *json, const char *icu, int *count)
 	for (; n; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		if (is_cm(n, "paragraph") || is_cm(n, "heading")) {
+		if (markdown_is_element(n, "paragraph") || markdown_is_element(n, "heading")) {
 			t = xmlNodeGetContent(n);
 			add_vector(json, (const char *)t, icu, count);
 			xmlFree(t);

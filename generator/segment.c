@@ -14,20 +14,12 @@
 #include "markdown.h"
 #include "util.h"
 
-static int
-is_cm(const xmlNode *n, const char *name)
-{
-	return n && n->type == XML_ELEMENT_NODE && n->ns &&
-	       strcmp((const char *)n->ns->href, CM_NS) == 0 &&
-	       strcmp((const char *)n->name, name) == 0;
-}
-
 int
 segment_is_unit(xmlNode *n)
 {
-	return is_cm(n, "paragraph") || is_cm(n, "heading") ||
-	       is_cm(n, "table_cell") || (is_cm(n, "label") &&
-					     is_cm(n->parent, "diagram"));
+	return markdown_is_element(n, "paragraph") || markdown_is_element(n, "heading") ||
+	       markdown_is_element(n, "table_cell") || (markdown_is_element(n, "label") &&
+					     markdown_is_element(n->parent, "diagram"));
 }
 
 const char *
@@ -35,22 +27,22 @@ segment_kind(xmlNode *n)
 {
 	xmlNode *p = n->parent;
 
-	if (is_cm(n, "heading")) {
+	if (markdown_is_element(n, "heading")) {
 		xmlChar *level = xmlGetProp(n, BAD_CAST "level");
 		int title = level && strcmp((const char *)level, "1") == 0;
 		xmlFree(level);
 		return title ? "chapter title" : "heading";
 	}
-	if (is_cm(n, "table_cell"))
+	if (markdown_is_element(n, "table_cell"))
 		return "table cell";
-	if (is_cm(n, "label"))
+	if (markdown_is_element(n, "label"))
 		return "diagram label";
 	for (; p; p = p->parent) {
-		if (is_cm(p, "footnote_definition"))
+		if (markdown_is_element(p, "footnote_definition"))
 			return "footnote";
-		if (is_cm(p, "item") || is_cm(p, "tasklist"))
+		if (markdown_is_element(p, "item") || markdown_is_element(p, "tasklist"))
 			return "list item";
-		if (is_cm(p, "block_quote"))
+		if (markdown_is_element(p, "block_quote"))
 			return "quotation";
 	}
 	return "paragraph";
@@ -157,26 +149,26 @@ add_inlines(struct buf *b, xmlNode *n)
 	for (; n; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		if (is_cm(n, "text") || is_cm(n, "code")) {
+		if (markdown_is_element(n, "text") || markdown_is_element(n, "code")) {
 			s = xmlNodeGetContent(n);
-			if (is_cm(n, "text"))
+			if (markdown_is_element(n, "text"))
 				add_text(b, (const char *)s);
 			else
 				add_code(b, (const char *)s);
 			xmlFree(s);
-		} else if (is_cm(n, "softbreak"))
+		} else if (markdown_is_element(n, "softbreak"))
 			add_text(b, " ");
-		else if (is_cm(n, "linebreak"))
+		else if (markdown_is_element(n, "linebreak"))
 			buf_addstr(b, "\\\n");
-		else if (is_cm(n, "emph"))
+		else if (markdown_is_element(n, "emph"))
 			add_wrapped(b, n, "*");
-		else if (is_cm(n, "strong"))
+		else if (markdown_is_element(n, "strong"))
 			add_wrapped(b, n, "**");
-		else if (is_cm(n, "strikethrough"))
+		else if (markdown_is_element(n, "strikethrough"))
 			add_wrapped(b, n, "~~");
-		else if (is_cm(n, "link"))
+		else if (markdown_is_element(n, "link"))
 			add_link(b, n);
-		else if (is_cm(n, "footnote_reference")) {
+		else if (markdown_is_element(n, "footnote_reference")) {
 			s = xmlGetProp(n, BAD_CAST "n");
 			buf_printf(b, "[^%s]", s ? (const char *)s : "");
 			xmlFree(s);
@@ -214,7 +206,7 @@ segment_msgid(xmlNode *unit)
 	struct buf b = {0};
 	xmlChar *s;
 
-	if (is_cm(unit, "label")) {
+	if (markdown_is_element(unit, "label")) {
 		s = xmlNodeGetContent(unit);
 		buf_addstr(&b, (const char *)s);
 		xmlFree(s);
@@ -240,9 +232,9 @@ merge_texts(xmlNode *parent)
 
 	for (n = parent->children; n; n = next) {
 		next = n->next;
-		if (n->type == XML_ELEMENT_NODE && !is_cm(n, "text"))
+		if (n->type == XML_ELEMENT_NODE && !markdown_is_element(n, "text"))
 			merge_texts(n);
-		if (is_cm(n, "text") && is_cm(next, "text")) {
+		if (markdown_is_element(n, "text") && markdown_is_element(next, "text")) {
 			s = xmlNodeGetContent(next);
 			xmlNodeAddContent(n, s);
 			xmlFree(s);
@@ -264,7 +256,7 @@ source_has(xmlNode *src, const char *element, const char *attr,
 	for (n = src; n && !hit; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		if (is_cm(n, element)) {
+		if (markdown_is_element(n, element)) {
 			v = xmlGetProp(n, BAD_CAST attr);
 			hit = v && strcmp((const char *)v, value) == 0;
 			xmlFree(v);
@@ -290,7 +282,7 @@ make_footnotes(xmlNode *parent, xmlNode *src, const char *po, int line)
 		next = n->next;
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		if (!is_cm(n, "text")) {
+		if (!markdown_is_element(n, "text")) {
 			if (make_footnotes(n, src, po, line) < 0)
 				return -1;
 			continue;
@@ -342,7 +334,7 @@ check_links(xmlNode *n, xmlNode *src, const char *po, int line)
 	for (; n; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		if (is_cm(n, "link")) {
+		if (markdown_is_element(n, "link")) {
 			dest = xmlGetProp(n, BAD_CAST "destination");
 			if (!dest || !source_has(src, "link", "destination",
 					 (const char *)dest, &twin)) {
@@ -375,7 +367,7 @@ segment_translate(xmlNode *unit, const char *msgstr, const char *po, int line)
 
 	if (markdown_check_text(po, msgstr, strlen(msgstr)) < 0)
 		return -1;
-	if (is_cm(unit, "label")) {
+	if (markdown_is_element(unit, "label")) {
 		xmlNodeSetContent(unit, NULL);
 		xmlNodeAddContent(unit, BAD_CAST msgstr);
 		return 0;
@@ -389,7 +381,7 @@ segment_translate(xmlNode *unit, const char *msgstr, const char *po, int line)
 			blocks++;
 			para = n;
 		}
-	if (blocks != 1 || !is_cm(para, "paragraph")) {
+	if (blocks != 1 || !markdown_is_element(para, "paragraph")) {
 		diag(DIAG_WARNING, po, line, 0,
 		    "the translation must be one paragraph of text (escape a "
 		    "leading '#', '-' or '1.' with '\\'); the source text is "

@@ -7,7 +7,7 @@
 'use strict';
 const path = require('path');
 const fs = require('fs');
-const { chromium } = require('playwright-core');
+const { launch } = require('./chromium');
 
 const dist = path.resolve(process.argv[2]);
 const locales = process.argv.slice(3);
@@ -49,11 +49,7 @@ async function checkPage(browser, file, wantSkipLink = true) {
 }
 
 (async () => {
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launch();
   try {
     for (const scheme of ['light', 'dark']) {
       for (const loc of locales) {

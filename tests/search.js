@@ -11,7 +11,7 @@ const os = require('os');
 const path = require('path');
 const vm = require('vm');
 const { execFileSync } = require('child_process');
-const { chromium } = require('playwright-core');
+const { launch } = require('./chromium');
 
 const [handbook, distArg, ...locales] = process.argv.slice(2);
 const dist = path.resolve(distArg);
@@ -116,11 +116,7 @@ async function checkLocale(browser, loc) {
 }
 
 (async () => {
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launch();
   try {
     for (const loc of locales) await checkLocale(browser, loc);
     // A locale folder copied alone onto a "card" still searches.

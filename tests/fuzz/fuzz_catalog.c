@@ -6,6 +6,7 @@
 
 #include "../../generator/catalog.h"
 #include "../../generator/diag.h"
+#include "fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -15,17 +16,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static char path[64];
 	struct catalog *c;
 	int table[200];
-	FILE *f;
 
 	if (!path[0]) {
 		snprintf(path, sizeof(path), "/tmp/fuzz-%d.po", (int)getpid());
 		diag_set_quiet(1);
 	}
-	f = fopen(path, "wb");
-	if (f == NULL)
+	if (fuzz_write_file(path, data, size) < 0)
 		return 0;
-	fwrite(data, 1, size, f);
-	fclose(f);
 	c = catalog_load(path, "es");
 	if (c) {
 		catalog_lookup(c, NULL, "Contents", NULL);

@@ -8,6 +8,7 @@
 #include <libxml/parser.h>
 
 #include "../../generator/diag.h"
+#include "fuzz.h"
 #include "../../generator/manifest.h"
 #include "../../generator/xmlsafe.h"
 
@@ -17,7 +18,6 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static char dir[64], path[96];
-	FILE *f;
 
 	if (!dir[0]) {
 		snprintf(dir, sizeof(dir), "/tmp/fuzz-manifest-%d", (int)getpid());
@@ -26,11 +26,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		xmlsafe_init();
 		diag_set_quiet(1);
 	}
-	f = fopen(path, "wb");
-	if (f == NULL)
+	if (fuzz_write_file(path, data, size) < 0)
 		return 0;
-	fwrite(data, 1, size, f);
-	fclose(f);
 	manifest_free(manifest_load(dir));
 	return 0;
 }
