@@ -62,6 +62,7 @@ struct options {
 	int nlocales;
 	int chapters; /* stats --chapters */
 	int timings;  /* build --timings */
+	int root_only; /* build --root-only */
 };
 
 /* Everything loaded before a command runs. */
@@ -83,6 +84,7 @@ usage(FILE *f)
 	      "[--theme DIR]\n"
 	      "                      [--locale TAG]... [--output DIR] "
 	      "[--timings]\n"
+	      "       handbook build --root-only [options]\n"
 	      "       handbook extract [-o FILE] [--content DIR] [--theme DIR] "
 	      "[--translations DIR]\n"
 	      "       handbook stats [--chapters] [--locale TAG]... [options]\n"
@@ -109,6 +111,10 @@ usage(FILE *f)
 	      ".po file)\n"
 	      "  --output DIR        where dist/<locale>/ folders go "
 	      "(default: dist)\n"
+	      "  --root-only         build only the files at the top of the "
+	      "output folder\n"
+	      "                      (the language chooser); without it, "
+	      "--locale skips them\n"
 	      "  --timings           print the time spent in each stage\n"
 	      "\n"
 	      "Exit status: 0 success, 1 errors in the input, 2 usage "
@@ -152,10 +158,16 @@ cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The source locale first, then one per TAG.po in sorted order. */
+static int is_selected(const struct options *opt, const char *tag);
+
+/*
+ * The source locale first, then one per TAG.po in sorted order. Only the
+ * catalogs a command needs are read (reading is most of a one-locale
+ * build's time); the others are listed by their tag alone.
+ */
 static void
 find_locales(const struct options *opt, const char *source,
-    struct session *s)
+    struct session *s, int all_catalogs)
 {
 	char **tags = NULL, *path;
 	int n = 0, i;
@@ -180,9 +192,14 @@ find_locales(const struct options *opt, const char *source,
 	for (i = 0; i < n; i++) {
 		path = i ? xasprintf("%s/%s.po", opt->translations, tags[i])
 			 : xasprintf("%s/book.xml", opt->content);
-		if (locale_lookup(tags[i], path, &s->all[s->nall]) == 0 &&
-		    (i == 0 || (s->cats[s->nall] = catalog_load(path,
-				    s->all[s->nall].tag)) != NULL))
+		if (locale_lookup(tags[i], path, &s->all[s->nall]) < 0)
+			;
+		else if (i == 0 ||
+			 (!all_catalogs &&
+			     !is_selected(opt, s->all[s->nall].tag)))
+			s->nall++;
+		else if ((s->cats[s->nall] = catalog_load(path,
+			      s->all[s->nall].tag)) != NULL)
 			s->nall++;
 		free(path);
 		free(tags[i]);
@@ -209,13 +226,18 @@ load_session(const struct options *opt, struct session *s)
 {
 	struct book_stats st;
 	int i, j, found;
+	/* The language chooser shows every catalog's completeness. */
+	int all_catalogs = strcmp(opt->command, "check") == 0 ||
+			   (strcmp(opt->command, "build") == 0 &&
+			       (opt->nlocales == 0 || opt->root_only));
 
 	TIMED(ST_PARSE, s->book = book_load(opt->content));
 	s->theme = theme_load(opt->theme);
 	/* The template does not depend on the catalogs: broken ones do not
 	 * stop it. */
 	if (s->book && strcmp(opt->command, "extract") != 0)
-		find_locales(opt, s->book->manifest->language, s);
+		find_locales(opt, s->book->manifest->language, s,
+		    all_catalogs);
 	if (s->theme)
 		s->nui = theme_strings(s->theme, &s->ui);
 	for (i = 0; s->book && i < opt->nlocales; i++) {
@@ -229,7 +251,7 @@ load_session(const struct options *opt, struct session *s)
 	for (i = 0; i < s->nui; i++)
 		s->ui_texts[i] = s->ui[i].text;
 	for (i = 0; s->book && i < s->nall; i++) {
-		if (s->cats[i] == NULL) {
+		if (s->cats[i] == NULL) { /* the source, or not read */
 			s->all[i].percent = -1;
 			continue;
 		}
@@ -327,14 +349,23 @@ build_locale(const struct options *opt, struct session *s, int which,
 {
 	const struct locale_info *loc = &s->all[which];
 	char *epub_name = xasprintf("handbook-%s.epub", loc->tag);
-	const char *params[] = {"epub-file", epub_name, "root-files",
-	    which == 0 ? "yes" : "no", NULL};
+	const char *params[] = {"epub-file", epub_name, "part", "locale",
+	    NULL};
+	struct locale_info *others = xcalloc((size_t)s->nall, sizeof(*others));
 	struct theme_result res;
 	xmlDoc *doc;
-	int rc;
+	int i, rc;
 
+	/* A locale's pages must not depend on other catalogs' contents:
+	 * building it alone then gives the same bytes as the full build. */
+	for (i = 0; i < s->nall; i++) {
+		others[i] = s->all[i];
+		if (i != which)
+			others[i].percent = -1;
+	}
 	TIMED(ST_LOCALIZE, doc = book_document(s->book, loc, s->cats[which],
-			       s->all, s->nall, date));
+			       others, s->nall, date));
+	free(others);
 	TIMED(ST_TRANSFORM,
 	    rc = theme_apply(s->theme, doc, params, s->cats[which], &res));
 	if (rc == 0)
@@ -350,11 +381,32 @@ build_locale(const struct options *opt, struct session *s, int which,
 		rc = write_locale(opt->output, loc, &res, date);
 		if (rc == 0)
 			rc = write_locale_zip(opt->output, loc, date);
-		if (rc == 0 && which == 0)
-			rc = write_root_files(opt->output, &res);
 		stage_seconds[ST_WRITE] +=
 		    now() - t0 - (stage_seconds[ST_EPUB] - epub0);
 	}
+	theme_result_free(&res);
+	return rc;
+}
+
+/* The files at the top of the output folder: the language chooser. */
+static int
+build_root(const struct options *opt, struct session *s, long long date,
+    int write)
+{
+	const char *params[] = {"part", "root", NULL};
+	struct theme_result res;
+	xmlDoc *doc;
+	int rc;
+
+	doc = book_document(s->book, &s->all[0], NULL, s->all, s->nall, date);
+	TIMED(ST_TRANSFORM, rc = theme_apply(s->theme, doc, params, NULL, &res));
+	xmlFreeDoc(doc);
+	if (rc < 0)
+		return diag(DIAG_ERROR, NULL, 0, 0,
+		    "the files of %s/ not built; the previous ones are kept",
+		    opt->output);
+	if (write)
+		TIMED(ST_WRITE, rc = write_root_files(opt->output, &res));
 	theme_result_free(&res);
 	return rc;
 }
@@ -367,9 +419,11 @@ cmd_build(const struct options *opt, struct session *s, int write)
 
 	if (diag_errors() || build_date(s->book, &date))
 		return EXIT_INPUT;
-	for (i = 0; i < s->nall; i++)
+	for (i = 0; i < s->nall && !opt->root_only; i++)
 		if (is_selected(opt, s->all[i].tag))
 			build_locale(opt, s, i, date, write);
+	if (opt->root_only || opt->nlocales == 0)
+		build_root(opt, s, date, write);
 	if (opt->timings)
 		for (i = 0; i < ST_COUNT; i++)
 			fprintf(stderr, "timing: %-12s %8.1f ms\n", stage_names[i],
@@ -488,6 +542,7 @@ parse_options(int argc, char **argv, struct options *opt)
 	    {"output", required_argument, NULL, 'O'},
 	    {"chapters", no_argument, NULL, 'C'},
 	    {"timings", no_argument, NULL, 'M'},
+	    {"root-only", no_argument, NULL, 'R'},
 	    {NULL, 0, NULL, 0}};
 	int extract = strcmp(opt->command, "extract") == 0 ||
 		      strcmp(opt->command, "tokens") == 0;
@@ -520,6 +575,11 @@ parse_options(int argc, char **argv, struct options *opt)
 		case 'M':
 			opt->timings = 1;
 			break;
+		case 'R':
+			if (strcmp(opt->command, "build") != 0)
+				goto bad;
+			opt->root_only = 1;
+			break;
 		case 'l':
 			opt->locales = xrealloc(opt->locales,
 			    (size_t)(opt->nlocales + 1) * sizeof(char *));
@@ -534,9 +594,15 @@ parse_options(int argc, char **argv, struct options *opt)
 		    argv[optind]);
 		return -1;
 	}
+	if (opt->root_only && opt->nlocales > 0) {
+		fprintf(stderr, "handbook: error: --root-only and --locale "
+				"exclude each other\n");
+		return -1;
+	}
 	return 0;
 bad:
-	fprintf(stderr, "handbook: error: --chapters is an option of 'stats'\n");
+	fprintf(stderr, "handbook: error: --%s is an option of '%s'\n",
+	    c == 'C' ? "chapters" : "root-only", c == 'C' ? "stats" : "build");
 	return -1;
 }
 

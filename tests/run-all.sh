@@ -57,6 +57,8 @@ cli() {
 	$san frobnicate >/dev/null 2>&1; t $? 2 "unknown command"
 	$san build --no-such-option >/dev/null 2>&1; t $? 2 "unknown option"
 	$san build extra-argument >/dev/null 2>&1; t $? 2 "extra argument"
+	$san build --root-only --locale en >/dev/null 2>&1; t $? 2 "--root-only with --locale"
+	$san stats --root-only >/dev/null 2>&1; t $? 2 "--root-only outside build"
 	echo "cli: $p passed, $f failed"
 }
 cli >"$out/cli.log" 2>&1; count cli
@@ -111,6 +113,9 @@ repro() {
 	[ "$(stat -c %Y "$out/r1/en/02-attachment.html")" = "$before" ]
 }
 result reproducible repro
+
+# 6a. make: one changed catalog rebuilds one locale; -j2; same bytes.
+tests/incremental.sh >"$out/incremental.log" 2>&1; count incremental
 
 # 6b. An edition theme that imports the default: logo, colours, contacts.
 edition() {

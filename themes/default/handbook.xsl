@@ -9,8 +9,11 @@
     </hb:files>
 
   target "site" is dist/<locale>/, "epub" the EPUB's members, "root" dist/
-  itself (only when $root-files is 'yes'). A theme computes documents and
-  never reads or writes files itself: the generator forbids it.
+  itself. The generator asks for one part at a time: $part is 'locale'
+  (a locale's folder and EPUB, once per locale) or 'root' (the files at the
+  top of dist/, once per build, from the source locale's document, which
+  alone carries every catalog's completeness). A theme computes documents
+  and never reads or writes files itself: the generator forbids it.
 
   Another theme customizes this one by importing it and overriding only
   what differs: see themes/README.md.
@@ -30,7 +33,7 @@
 
   <!-- Parameters from the generator. -->
   <xsl:param name="epub-file"/>
-  <xsl:param name="root-files" select="'no'"/>
+  <xsl:param name="part" select="'locale'"/>
 
   <!-- Facts about the book used everywhere. -->
   <xsl:variable name="book" select="/book"/>
@@ -40,12 +43,21 @@
 
   <xsl:template match="/">
     <hb:files>
-      <xsl:call-template name="site-files"/>
-      <xsl:call-template name="epub-files"/>
-      <xsl:if test="$root-files = 'yes'">
-        <xsl:call-template name="root-files"/>
-      </xsl:if>
+      <xsl:choose>
+        <xsl:when test="$part = 'root'">
+          <xsl:call-template name="root-files"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:call-template name="locale-files"/>
+        </xsl:otherwise>
+      </xsl:choose>
     </hb:files>
+  </xsl:template>
+
+  <!-- A locale's part: its site and its EPUB. Editions add files here. -->
+  <xsl:template name="locale-files">
+    <xsl:call-template name="site-files"/>
+    <xsl:call-template name="epub-files"/>
   </xsl:template>
 
   <!--

@@ -19,16 +19,12 @@
   <xsl:variable name="edition"
       select="($contacts/locale[@tag = $lang] | $contacts/locale[@tag = $contacts/@fallback])[1]"/>
 
-  <!-- Everything the default writes, and this edition's stylesheet. -->
-  <xsl:template match="/">
-    <hb:files>
-      <xsl:call-template name="site-files"/>
-      <xsl:call-template name="epub-files"/>
-      <xsl:if test="$root-files = 'yes'">
-        <xsl:call-template name="root-files"/>
-      </xsl:if>
-      <hb:copy from="assets/ngo.css" path="assets/ngo.css"/>
-    </hb:files>
+  <!-- Everything the default writes per locale, and this edition's
+       stylesheet. -->
+  <xsl:template name="locale-files">
+    <xsl:call-template name="site-files"/>
+    <xsl:call-template name="epub-files"/>
+    <hb:copy from="assets/ngo.css" path="assets/ngo.css"/>
   </xsl:template>
 
   <xsl:template name="extra-head">
