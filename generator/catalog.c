@@ -374,6 +374,15 @@ catalog_load(const char *path, const char *tag)
 	scan_lines(c, text, &errors);
 	free(text);
 	po_current = path;
+	/*
+	 * The text is known to be valid UTF-8, and any other charset is
+	 * refused below. OLD_PO_FILE_INPUT (a gettext variable) makes the
+	 * lexer read bytes instead of passing every character through
+	 * iconv(), which was two thirds of the reading time. No byte of a
+	 * UTF-8 multibyte character is '"', '\\' or a newline, so the
+	 * strings read are the same.
+	 */
+	setenv("OLD_PO_FILE_INPUT", "1", 1);
 	if (setjmp(po_fatal) == 0) {
 		po = po_file_read(path, &handler);
 		if (po != NULL) {
@@ -382,6 +391,7 @@ catalog_load(const char *path, const char *tag)
 			read_messages(c, po);
 		}
 	}
+	unsetenv("OLD_PO_FILE_INPUT");
 	if (po)
 		po_file_free(po);
 	if (po == NULL || errors || diag_errors() != before)

@@ -86,8 +86,9 @@ epub_write(const char *path, const struct theme_output *files, int nfiles,
 			zip_discard(za);
 			goto out;
 		}
+		/* Level 6: 0.4 % larger than 9, in 70 % of the time. */
 		if (add_entry(za, list[i]->path, list[i]->data, list[i]->len,
-			date, 0, 0, 9) < 0)
+			date, 0, 0, 6) < 0)
 			goto fail;
 	}
 	if (zip_close(za) < 0) {

@@ -670,6 +670,7 @@ main(int argc, char **argv)
 		rc = cmd_build(&opt, &s, strcmp(opt.command, "build") == 0);
 	free_session(&s);
 	free(opt.locales);
+	search_cleanup();
 	theme_cleanup();
 	xmlsafe_cleanup();
 	xmlCleanupParser();

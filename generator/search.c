@@ -183,6 +183,39 @@ word_run(struct emitter *e, const UChar *s, int32_t pos, int32_t len)
 	}
 }
 
+/*
+ * One word-break iterator per locale, reused for every text: opening one
+ * costs more than breaking a section's text.
+ */
+static UBreakIterator *cached_bi;
+static char cached_locale[ULOC_FULLNAME_CAPACITY];
+
+static UBreakIterator *
+word_breaker(const char *icu_locale, const UChar *s, int32_t n,
+    UErrorCode *st)
+{
+	if (cached_bi == NULL || strcmp(cached_locale, icu_locale) != 0) {
+		search_cleanup();
+		cached_bi = ubrk_open(UBRK_WORD, icu_locale, s, n, st);
+		if (U_FAILURE(*st))
+			return NULL;
+		snprintf(cached_locale, sizeof(cached_locale), "%s",
+		    icu_locale);
+		return cached_bi;
+	}
+	ubrk_setText(cached_bi, s, n, st);
+	return U_FAILURE(*st) ? NULL : cached_bi;
+}
+
+void
+search_cleanup(void)
+{
+	if (cached_bi)
+		ubrk_close(cached_bi);
+	cached_bi = NULL;
+	cached_locale[0] = '\0';
+}
+
 void
 search_tokenize(const char *text, const char *icu_locale,
     void (*add)(const char *token, void *arg), void *arg)
@@ -202,8 +235,8 @@ search_tokenize(const char *text, const char *icu_locale,
 	free(s16);
 	e.cjk = xmalloc(((size_t)n + 1) * sizeof(UChar));
 	st = U_ZERO_ERROR;
-	bi = ubrk_open(UBRK_WORD, icu_locale, norm, n, &st);
-	if (U_FAILURE(st)) {
+	bi = word_breaker(icu_locale, norm, n, &st);
+	if (bi == NULL) {
 		diag_err("ICU word breaking failed: %s", u_errorName(st));
 		goto out;
 	}
@@ -224,7 +257,7 @@ search_tokenize(const char *text, const char *icu_locale,
 		word_run(&e, norm + runstart, runstart, end - runstart);
 	}
 	flush_cjk(&e);
-	ubrk_close(bi);
+	ubrk_setText(bi, NULL, 0, &st); /* norm is freed below */
 out:
 	free(e.cjk);
 	free(norm);

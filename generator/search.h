@@ -22,6 +22,9 @@ void search_tokenize(const char *text, const char *icu_locale,
  * and postings) as a JavaScript file that sets window.hbSearchIndex.
  * Returns a malloc'd buffer and its length in *len.
  */
+/* Frees the word-break iterator kept between calls. */
+void search_cleanup(void);
+
 char *search_index_js(xmlDoc *book, const struct locale_info *loc,
     size_t *len);
 
