@@ -91,6 +91,25 @@ for n in 1 10 100; do
 	    $hb build --content "$c" --translations "$work/none" --output "$work/s$n"
 done
 echo
-echo "== make with nothing changed"
-make >/dev/null 2>&1
-/usr/bin/time -f '  %e s' make >/dev/null 2>"$work/t"; cat "$work/t"
+echo "== make: one generator run per locale (in a copy of the project; $runs runs, medians)"
+proj="$work/proj"
+mkdir -p "$proj/tests"
+cp -a Makefile generator content themes translations build "$proj/"
+cp -a tests/ensure-deps.sh "$proj/tests/"
+# make_time NAME PREPARE: PREPARE, then time make there; wall and CPU.
+make_time() {
+	: > "$work/m"
+	for i in $(seq $runs); do
+		(cd "$proj" && eval "$2")
+		(cd "$proj" && /usr/bin/time -f '%e %U %S' -o "$work/t" make $3 >/dev/null 2>&1)
+		cat "$work/t" >> "$work/m"
+	done
+	printf '  %-34s wall %6.3f s   cpu %6.3f s\n' "$1" \
+	    "$(awk '{print $1}' "$work/m" | median)" "$(awk '{print $2 + $3}' "$work/m" | median)"
+}
+make_time "make, every locale" "rm -rf dist" ""
+make_time "make -j2, every locale" "rm -rf dist" "-j2"
+make_time "make after one .po changed" "touch translations/fr.po" ""
+make_time "make with nothing changed" ":" ""
+printf '  (after one .po changed, make ran: %s)\n' \
+    "$(cd "$proj" && touch translations/fr.po && make 2>&1 | grep -o 'build --.*' | tr '\n' ';')"
