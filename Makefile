@@ -94,6 +94,13 @@ build/san/test_units: tests/unit/test_units.c tests/unit/harness.h \
 	    tests/unit/test_units.c $(filter-out build/san/main.o,$(SAN_OBJS)) \
 	    $(PKG_LIBS)
 
+# The fuzz harnesses without libFuzzer: make check replays every corpus.
+build/san/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz.h \
+    $(filter-out build/san/main.o,$(SAN_OBJS))
+	$(CC) -std=c11 $(WARN) -Werror $(SAN_FLAGS) -D_GNU_SOURCE \
+	    $(PKG_CFLAGS) -o $@ tests/fuzz/fuzz_$*.c tests/fuzz/replay.c \
+	    $(filter-out build/san/main.o,$(SAN_OBJS)) $(PKG_LIBS)
+
 -include $(wildcard build/san/*.d)
 
 # --- fuzzing (libFuzzer, Debian's clang); FUZZ_SECONDS per target ---
@@ -173,7 +180,7 @@ stats: build/handbook
 # --- tests ------------------------------------------------------------------
 
 check: build/.deps-check build/handbook dist/.stamp build/san/handbook \
-    build/san/test_units
+    build/san/test_units $(FUZZ_TARGETS:%=build/san/replay_%)
 	@./tests/run-all.sh
 
 # --- PDF per locale (WeasyPrint); PAPER=letter for US Letter ---

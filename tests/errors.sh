@@ -4,7 +4,37 @@
 # previous output left exactly as it was.
 #
 # usage: errors.sh HANDBOOK
+#        errors.sh --enospc SMALL FIXTURE HANDBOOK THEME  (run by itself)
 set -u
+tree_hash() {
+	(cd "$1" && find . -type f -print0 | sort -z | xargs -0 sha256sum) | sha256sum
+}
+
+# A full disk, for real: a 1 MB tmpfs in a private mount namespace (user
+# namespaces, or root), holding a good build, filled up, then rebuilt. The
+# build must fail with the system's message and leave the previous output
+# and no temporary folder behind.
+enospc() { # SMALL FIXTURE HANDBOOK THEME
+	mount -t tmpfs -o size=1m tmpfs "$1" || return 3
+	(cd "$2" && "$3" build --theme "$4" --output "$1/dist" 2>/dev/null) || return 4
+	before=$(tree_hash "$1/dist")
+	head -c 2000000 /dev/zero > "$1/filler" 2>/dev/null
+	err=$(cd "$2" && "$3" build --theme "$4" --output "$1/dist" 2>&1 >/dev/null)
+	rc=$?
+	rm -f "$1/filler"
+	echo "$err"
+	[ "$rc" = 1 ] || { echo "exit status $rc, want 1"; return 1; }
+	echo "$err" | grep -q "No space left on device" || { echo "no ENOSPC message"; return 1; }
+	[ "$(tree_hash "$1/dist")" = "$before" ] || { echo "previous output changed"; return 1; }
+	[ -z "$(ls -A "$1/dist" | grep '^\.')" ] || { echo "temporary files left:"; ls -A "$1/dist"; return 1; }
+}
+# Run inside the namespace by the case at the end of this file.
+if [ "${1:-}" = --enospc ]; then
+	shift
+	enospc "$@"
+	exit $?
+fi
+
 handbook=$(realpath "$1")
 here=$(cd "$(dirname "$0")" && pwd)
 theme="$here/../themes/default"
@@ -13,9 +43,6 @@ export SOURCE_DATE_EPOCH=1700000000
 trap 'rm -rf "$work"' EXIT
 passed=0 failed=0
 
-tree_hash() {
-	(cd "$1" && find . -type f -print0 | sort -z | xargs -0 sha256sum) | sha256sum
-}
 
 # A good build first: the output every failing build must leave alone.
 cp -r "$here/fixture" "$work/good"
@@ -186,13 +213,30 @@ else
 fi
 
 # An output folder that cannot be written: error, nothing else touched.
-rm -rf "$work/ro" && mkdir "$work/ro" && chmod 555 "$work/ro"
-if [ "$(id -u)" = 0 ]; then
-	: # root writes anywhere; this case needs an unprivileged user
+# Root writes anywhere, so as root the build runs as nobody.
+rm -rf "$work/ro" && mkdir "$work/ro" && chmod 555 "$work/ro" && chmod 755 "$work"
+as_user=""
+[ "$(id -u)" = 0 ] && as_user="setpriv --reuid=65534 --regid=65534 --clear-groups"
+(cd "$work/good" && $as_user "$handbook" build --theme "$theme" --output "$work/ro" \
+    >/dev/null 2>"$work/err")
+if [ $? = 1 ] && grep -q "^$work/ro: error: cannot write in output folder: Permission denied" "$work/err" &&
+    [ -z "$(ls -A "$work/ro")" ]; then
+	passed=$((passed + 1))
 else
-	(cd "$work/good" && "$handbook" build --theme "$theme" --output "$work/ro" 2>/dev/null)
-	if [ $? = 1 ]; then passed=$((passed + 1)); else
-		echo "FAIL read-only output: want exit status 1"; failed=$((failed + 1)); fi
+	echo "FAIL read-only output"; cat "$work/err"; failed=$((failed + 1))
+fi
+
+mkdir -p "$work/small"
+ns=""
+for try in "unshare -rm" "unshare -m"; do
+	$try true 2>/dev/null && { ns=$try; break; }
+done
+if [ -z "$ns" ]; then
+	echo "SKIP disk-full (ENOSPC): no mount namespace on this machine; the file-size case above stands in"
+elif $ns sh "$here/errors.sh" --enospc "$work/small" "$work/good" "$handbook" "$theme" >"$work/enospc" 2>&1; then
+	passed=$((passed + 1))
+else
+	echo "FAIL disk-full (ENOSPC)"; cat "$work/enospc"; failed=$((failed + 1))
 fi
 
 echo "errors: $passed passed, $failed failed"

@@ -46,6 +46,15 @@ result() {
 # 1. Unit tests of the stages, under AddressSanitizer and UBSan.
 build/san/test_units >"$out/unit.log" 2>&1; count unit
 
+# 1b. Every fuzz corpus input, regression inputs included, replayed under
+#     ASan and UBSan (make fuzz runs libFuzzer itself, with clang).
+replay() {
+	for t in markdown catalog tokenizer manifest; do
+		build/san/replay_$t tests/fuzz/corpus/$t || return 1
+	done
+}
+result fuzz-replay replay
+
 # 2. Command line: help, version, usage errors.
 cli() {
 	p=0 f=0
