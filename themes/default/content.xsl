@@ -212,8 +212,12 @@
     <xsl:if test="@content-note = 'yes'">
       <div class="content-note" role="note">
         <p>
-          <strong><xsl:value-of select="hb:t('Content note:')"/></strong>
-          <xsl:text> </xsl:text>
+          <xsl:variable name="label" select="hb:t('Content note:')"/>
+          <strong><xsl:value-of select="$label"/></strong>
+          <!-- Full-width punctuation (Chinese, Japanese) has its own space. -->
+          <xsl:if test="not(contains('：。，；！？', substring($label, string-length($label))))">
+            <xsl:text> </xsl:text>
+          </xsl:if>
           <xsl:value-of select="hb:t('this chapter talks about painful experiences in childhood and in relationships, including neglect and abuse. You can read it in small parts, skip it, or come back later.')"/>
         </p>
         <xsl:for-each select="/book/meta/link[@rel = 'grounding']">
