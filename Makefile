@@ -137,15 +137,19 @@ fuzz: $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
 # (and the language chooser, which shows completeness) is rebuilt, and
 # `make -j2` builds two locales at once. Each run gives the same bytes as
 # `handbook build` of everything (tested).
-SOURCE_LOCALE := $(shell sed -n 's:.*<language>\([^<]*\)</language>.*:\1:p' content/book.xml)
+SOURCE_LOCALE := $(shell tr '\n' ' ' < content/book.xml | \
+    sed -n 's:.*<language>[[:space:]]*\([^<[:space:]]*\)[[:space:]]*</language>.*:\1:p')
+ifneq ($(words $(SOURCE_LOCALE)),1)
+$(error cannot read the source language (<language>) from content/book.xml)
+endif
 LOCALES   = $(SOURCE_LOCALE) $(CATALOGS:translations/%.po=%)
 HB_INPUTS = build/handbook $(CONTENT) $(THEME) build/locales
 
-# Every page lists the languages: this file changes only when a catalog
-# appears or goes, and then every locale is rebuilt.
-build/locales: FORCE
-	@mkdir -p build
-	@echo '$(LOCALES)' | cmp -s - $@ || echo '$(LOCALES)' > $@
+# Every page lists the languages: build/locales is rewritten (while make
+# reads this file, so that make -n and -q stay truthful) only when a
+# catalog appears or goes, and then every locale is rebuilt.
+_ := $(shell mkdir -p build && { echo '$(LOCALES)' | cmp -s - build/locales || \
+    echo '$(LOCALES)' > build/locales; })
 
 dist/.stamp-$(SOURCE_LOCALE): $(HB_INPUTS)
 	./build/handbook build --locale $(SOURCE_LOCALE)
@@ -216,4 +220,4 @@ clean:
 format:
 	clang-format -i generator/*.c generator/*.h tests/unit/*.c
 
-.PHONY: all deps handbook update-po stats pdf bench fuzz check install uninstall clean format FORCE
+.PHONY: all deps handbook update-po stats pdf bench fuzz check install uninstall clean format

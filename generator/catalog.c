@@ -353,6 +353,7 @@ catalog_load(const char *path, const char *tag)
 	struct catalog *c = xcalloc(1, sizeof(*c));
 	int before = diag_errors(), errors = 0;
 	po_file_t volatile po = NULL;
+	char *volatile saved_env = NULL;
 	size_t len;
 	char *text;
 
@@ -382,6 +383,8 @@ catalog_load(const char *path, const char *tag)
 	 * UTF-8 multibyte character is '"', '\\' or a newline, so the
 	 * strings read are the same.
 	 */
+	saved_env = getenv("OLD_PO_FILE_INPUT");
+	saved_env = saved_env ? xstrdup(saved_env) : NULL;
 	setenv("OLD_PO_FILE_INPUT", "1", 1);
 	if (setjmp(po_fatal) == 0) {
 		po = po_file_read(path, &handler);
@@ -391,7 +394,11 @@ catalog_load(const char *path, const char *tag)
 			read_messages(c, po);
 		}
 	}
-	unsetenv("OLD_PO_FILE_INPUT");
+	if (saved_env)
+		setenv("OLD_PO_FILE_INPUT", saved_env, 1);
+	else
+		unsetenv("OLD_PO_FILE_INPUT");
+	free(saved_env);
 	if (po)
 		po_file_free(po);
 	if (po == NULL || errors || diag_errors() != before)

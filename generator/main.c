@@ -350,7 +350,7 @@ build_locale(const struct options *opt, struct session *s, int which,
 	const struct locale_info *loc = &s->all[which];
 	char *epub_name = xasprintf("handbook-%s.epub", loc->tag);
 	const char *params[] = {"epub-file", epub_name, "part", "locale",
-	    NULL};
+	    "root-files", "no", NULL};
 	struct locale_info *others = xcalloc((size_t)s->nall, sizeof(*others));
 	struct theme_result res;
 	xmlDoc *doc;
@@ -393,10 +393,10 @@ static int
 build_root(const struct options *opt, struct session *s, long long date,
     int write)
 {
-	const char *params[] = {"part", "root", NULL};
+	const char *params[] = {"part", "root", "root-files", "yes", NULL};
 	struct theme_result res;
 	xmlDoc *doc;
-	int rc;
+	int i, n = 0, rc;
 
 	doc = book_document(s->book, &s->all[0], NULL, s->all, s->nall, date);
 	TIMED(ST_TRANSFORM, rc = theme_apply(s->theme, doc, params, NULL, &res));
@@ -404,6 +404,13 @@ build_root(const struct options *opt, struct session *s, long long date,
 	if (rc < 0)
 		return diag(DIAG_ERROR, NULL, 0, 0,
 		    "the files of %s/ not built; the previous ones are kept",
+		    opt->output);
+	for (i = 0; i < res.nfiles; i++)
+		n += res.files[i].target == TARGET_ROOT;
+	if (n == 0)
+		diag(DIAG_WARNING, opt->theme, 0, 0,
+		    "the theme's root part wrote no file for the top of %s/ "
+		    "(the language chooser)",
 		    opt->output);
 	if (write)
 		TIMED(ST_WRITE, rc = write_root_files(opt->output, &res));

@@ -17,6 +17,8 @@ struct outdir {
 	char *dist;
 	char *final;
 	char *tmp;
+	int tmp_fd; /* opened before any write: syncfs() reports errors
+		       since then, and only to this descriptor */
 };
 
 static int
@@ -50,6 +52,7 @@ output_begin(const char *dist, const char *name)
 		return NULL;
 	}
 	o = xcalloc(1, sizeof(*o));
+	o->tmp_fd = -1;
 	o->dist = xstrdup(dist);
 	o->final = xasprintf("%s/%s", dist, name);
 	o->tmp = xasprintf("%s/.%s.XXXXXX", dist, name);
@@ -62,6 +65,13 @@ output_begin(const char *dist, const char *name)
 		return NULL;
 	}
 	chmod(o->tmp, 0755);
+	o->tmp_fd = open(o->tmp, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (o->tmp_fd < 0) {
+		diag(DIAG_ERROR, dist, 0, 0, "cannot open '%s': %s", o->tmp,
+		    strerror(errno));
+		output_abort(o);
+		return NULL;
+	}
 	return o;
 }
 
@@ -150,22 +160,7 @@ sync_dir(const char *path)
 	}
 }
 
-/*
- * Everything written in the folder (pages, the EPUB libzip wrote) reaches
- * the disk before the folder is swapped in: one syncfs() instead of an
- * fsync() per file, which cost more than all the writing.
- */
-static int
-sync_tree(const char *path)
-{
-	int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC), rc;
 
-	if (fd < 0)
-		return -1;
-	rc = syncfs(fd);
-	close(fd);
-	return rc;
-}
 
 /*
  * A file whose bytes did not change keeps its old modification time, so
@@ -209,7 +204,13 @@ output_commit(struct outdir *o)
 	keep_final = o->final;
 	keep_tmp = o->tmp;
 	nftw(o->tmp, keep_time, 16, FTW_PHYS);
-	if (sync_tree(o->tmp) < 0) {
+	/*
+	 * Everything written in the folder (pages, the EPUB libzip wrote)
+	 * reaches the disk before the folder is swapped in: one syncfs()
+	 * instead of an fsync() per file, which cost more than the writing.
+	 * It flushes the whole filesystem, so it waits for others' writes too.
+	 */
+	if (syncfs(o->tmp_fd) < 0) {
 		diag(DIAG_ERROR, o->final, 0, 0, "cannot write: %s",
 		    strerror(errno));
 		output_abort(o);
@@ -238,6 +239,8 @@ output_abort(struct outdir *o)
 {
 	if (o == NULL)
 		return;
+	if (o->tmp_fd >= 0)
+		close(o->tmp_fd);
 	if (o->tmp)
 		remove_tree(o->tmp);
 	free(o->dist);

@@ -257,6 +257,7 @@ search_tokenize(const char *text, const char *icu_locale,
 		word_run(&e, norm + runstart, runstart, end - runstart);
 	}
 	flush_cjk(&e);
+	st = U_ZERO_ERROR;
 	ubrk_setText(bi, NULL, 0, &st); /* norm is freed below */
 out:
 	free(e.cjk);

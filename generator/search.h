@@ -18,13 +18,16 @@ void search_tokenize(const char *text, const char *icu_locale,
     void (*add)(const char *token, void *arg), void *arg);
 
 /*
+ * search_tokenize keeps one word-break iterator between calls (not
+ * reentrant: add must not call it); this frees it.
+ */
+void search_cleanup(void);
+
+/*
  * Builds the search index of a book document (its sections, titles, text
  * and postings) as a JavaScript file that sets window.hbSearchIndex.
  * Returns a malloc'd buffer and its length in *len.
  */
-/* Frees the word-break iterator kept between calls. */
-void search_cleanup(void);
-
 char *search_index_js(xmlDoc *book, const struct locale_info *loc,
     size_t *len);
 

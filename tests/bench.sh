@@ -4,6 +4,7 @@
 set -u
 cd "$(dirname "$0")/.." || exit 1
 export LC_ALL=C.UTF-8 SOURCE_DATE_EPOCH="${SOURCE_DATE_EPOCH:-1700000000}"
+unset MAKEFLAGS MFLAGS MAKELEVEL # the make runs below are measured as typed
 hb=./build/handbook
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -6,6 +6,8 @@
 # `handbook build`; `make -j2` gives the same bytes again.
 set -u
 export SOURCE_DATE_EPOCH="${SOURCE_DATE_EPOCH:-1700000000}"
+# make check's own flags (-s would hide the commands counted here).
+unset MAKEFLAGS MFLAGS MAKELEVEL
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -24,7 +26,7 @@ rm -rf "$work/build/san" "$work/build/fuzz"
 cd "$work" || exit 1
 
 # runs: the generator runs make printed, one per line, sorted.
-runs() { grep -o 'handbook build.*' "$1" | sort; }
+runs() { grep -o '^\./build/handbook build.*' "$1" | sort; }
 
 make >"$work/m1" 2>&1 || { bad "make"; cat "$work/m1"; }
 n=$(runs "$work/m1" | wc -l)
@@ -34,17 +36,19 @@ want=$(($(ls translations/*.po | wc -l) + 2))
 make >"$work/m2" 2>&1
 [ -z "$(runs "$work/m2")" ] && ok || { bad "make with nothing changed rebuilt:"; runs "$work/m2"; }
 
-# One catalog changes: fr and the chooser, nothing else.
+# One catalog changes: fr and the chooser, nothing else. (A rebuilt
+# locale folder is a new folder: its inode tells.)
 es_inode=$(stat -c %i dist/es)
-en_time=$(stat -c %Y dist/en/index.html)
-sed -i '0,/^msgstr "/s//msgstr "Manuel : /' translations/fr.po 2>/dev/null
-sleep 1
+en_inode=$(stat -c %i dist/en)
+sed -i 's/^msgstr "Sommaire"$/msgstr "Sommaire du manuel"/' translations/fr.po
+grep -q '^msgstr "Sommaire du manuel"$' translations/fr.po || bad "test edit of fr.po"
 make >"$work/m3" 2>&1 || { bad "make after changing fr.po"; cat "$work/m3"; }
 got=$(runs "$work/m3" | tr '\n' '|')
-[ "$got" = "handbook build --locale fr|handbook build --root-only|" ] && ok ||
+[ "$got" = "./build/handbook build --locale fr|./build/handbook build --root-only|" ] && ok ||
     bad "after changing fr.po make ran: $got"
+grep -q 'Sommaire du manuel' dist/fr/index.html && ok || bad "dist/fr lacks the changed translation"
 [ "$(stat -c %i dist/es)" = "$es_inode" ] && ok || bad "dist/es was rewritten"
-[ "$(stat -c %Y dist/en/index.html)" = "$en_time" ] && ok || bad "dist/en was touched"
+[ "$(stat -c %i dist/en)" = "$en_inode" ] && ok || bad "dist/en was rewritten"
 
 # A new catalog: every locale lists it, so every locale is rebuilt.
 msginit --no-translator -l ca -i translations/handbook.pot \
@@ -66,5 +70,23 @@ rm -rf dist
 make -j2 >"$work/m5" 2>&1 || { bad "make -j2"; cat "$work/m5"; }
 diff -r -x '.stamp*' full dist >"$work/d2" && ok ||
     { bad "make -j2 differs from the full build"; head -5 "$work/d2"; }
+
+# A theme that shows every locale's completeness on a locale's pages: a
+# locale built alone must still equal the full build, so the generator
+# gives completeness only to the root part.
+mkdir -p themes/percent
+cat > themes/percent/handbook.xsl <<'XSL'
+<?xml version="1.0" encoding="UTF-8"?>
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:import href="../default/handbook.xsl"/>
+  <xsl:template name="extra-head">
+    <meta name="x-percent" content="{/book/locales/locale[@tag = 'fr']/@percent}"/>
+  </xsl:template>
+</xsl:stylesheet>
+XSL
+./build/handbook build --theme themes/percent --output pfull 2>/dev/null || bad "full build, percent theme"
+./build/handbook build --theme themes/percent --locale es --output pone 2>/dev/null || bad "es alone, percent theme"
+diff -r pfull/es pone/es >/dev/null && ok || bad "es alone differs from es in the full build (completeness leaked)"
+grep -q 'name="x-percent" content=""' pone/es/index.html && ok || bad "a locale page saw another catalog's completeness"
 
 echo "incremental: $p passed, $f failed"

@@ -10,16 +10,24 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+static char path[64];
+
+static void
+remove_input(void)
+{
+	unlink(path);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static char path[64];
 	struct catalog *c;
 	int table[200];
 
 	if (!path[0]) {
 		snprintf(path, sizeof(path), "/tmp/fuzz-%d.po", (int)getpid());
 		diag_set_quiet(1);
+		atexit(remove_input);
 	}
 	if (fuzz_write_file(path, data, size) < 0)
 		return 0;

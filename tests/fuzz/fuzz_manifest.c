@@ -14,17 +14,25 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+static char dir[64], path[96];
+
+static void
+remove_input(void)
+{
+	unlink(path);
+	rmdir(dir);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static char dir[64], path[96];
-
 	if (!dir[0]) {
 		snprintf(dir, sizeof(dir), "/tmp/fuzz-manifest-%d", (int)getpid());
 		snprintf(path, sizeof(path), "%s/book.xml", dir);
 		mkdir(dir, 0700);
 		xmlsafe_init();
 		diag_set_quiet(1);
+		atexit(remove_input);
 	}
 	if (fuzz_write_file(path, data, size) < 0)
 		return 0;

@@ -34,6 +34,9 @@
   <!-- Parameters from the generator. -->
   <xsl:param name="epub-file"/>
   <xsl:param name="part" select="'locale'"/>
+  <!-- Older editions test $root-files ('yes' in the root part): kept so
+       that they still build. New themes use $part. -->
+  <xsl:param name="root-files" select="'no'"/>
 
   <!-- Facts about the book used everywhere. -->
   <xsl:variable name="book" select="/book"/>
