@@ -189,9 +189,19 @@ check: build/.deps-check build/handbook dist/.stamp build/san/handbook \
 
 # --- PDF per locale (WeasyPrint); PAPER=letter for US Letter ---
 
-pdf: dist/.stamp
+# A PDF is made again when its locale was rebuilt or the paper changed;
+# then the chooser is rebuilt to link the PDFs.
+PAPER ?= A4
+export PAPER
+_ := $(shell mkdir -p build && { echo '$(PAPER)' | cmp -s - build/paper || \
+    echo '$(PAPER)' > build/paper; })
+
+pdf: $(LOCALES:%=dist/handbook-%.pdf)
+	./build/handbook build --root-only
+
+dist/handbook-%.pdf: dist/.stamp-% build/paper
 	@./tests/ensure-deps.sh $(DEB_PDF)
-	@./tests/make-pdf.sh dist
+	@./tests/make-pdf.sh dist $*
 
 # --- benchmark (figures only, never a pass/fail) ---
 

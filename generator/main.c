@@ -388,6 +388,36 @@ build_locale(const struct options *opt, struct session *s, int which,
 	return rc;
 }
 
+/*
+ * PDFs are made after the build (make pdf) beside the locale zips; the
+ * chooser links those that exist: <locale pdf="handbook-TAG.pdf">.
+ */
+static void
+mark_pdfs(xmlDoc *doc, const char *dist)
+{
+	xmlNode *n = xmlDocGetRootElement(doc)->children, *l;
+	xmlChar *tag;
+	char *name, *path;
+
+	for (; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE ||
+		    !xmlStrEqual(n->name, BAD_CAST "locales"))
+			continue;
+		for (l = n->children; l; l = l->next) {
+			if (l->type != XML_ELEMENT_NODE ||
+			    (tag = xmlGetProp(l, BAD_CAST "tag")) == NULL)
+				continue;
+			name = xasprintf("handbook-%s.pdf", (char *)tag);
+			path = xasprintf("%s/%s", dist, name);
+			if (access(path, R_OK) == 0)
+				xmlNewProp(l, BAD_CAST "pdf", BAD_CAST name);
+			free(name);
+			free(path);
+			xmlFree(tag);
+		}
+	}
+}
+
 /* The files at the top of the output folder: the language chooser. */
 static int
 build_root(const struct options *opt, struct session *s, long long date,
@@ -399,6 +429,7 @@ build_root(const struct options *opt, struct session *s, long long date,
 	int i, n = 0, rc;
 
 	doc = book_document(s->book, &s->all[0], NULL, s->all, s->nall, date);
+	mark_pdfs(doc, opt->output);
 	TIMED(ST_TRANSFORM, rc = theme_apply(s->theme, doc, params, NULL, &res));
 	xmlFreeDoc(doc);
 	if (rc < 0)

@@ -1,8 +1,11 @@
 #!/bin/sh
-# make pdf: dist/<locale>/handbook-<locale>.pdf from each print page, with
+# make pdf: dist/handbook-<locale>.pdf from each print page, with
 # WeasyPrint (page numbers, running heads, contents with page numbers, PDF
 # bookmarks; Noto fonts shape Arabic, Devanagari and Chinese).
 # PAPER=letter makes US Letter pages; the default is A4.
+# The PDFs sit beside the locale zips, outside the locale folders, so that
+# rebuilding a locale does not remove them; `handbook build --root-only`
+# then links them from the language chooser.
 # usage: make-pdf.sh DIST [LOCALE...]
 set -u
 dist=${1:-dist}
@@ -15,7 +18,7 @@ echo "@page { size: $paper; }" > "$size"
 rc=0
 for l in "$@"; do
 	[ -f "$dist/$l/print.html" ] || continue
-	out="$dist/$l/handbook-$l.pdf"
+	out="$dist/handbook-$l.pdf"
 	if weasyprint -q -s "$size" "$dist/$l/print.html" "$out.tmp" 2>"$out.log"; then
 		mv "$out.tmp" "$out"
 		rm -f "$out.log"

@@ -153,12 +153,20 @@ pdfs() {
 	[ -d dist/zh-Hans ] && cp -r dist/zh-Hans "$out/pdf/"
 	[ -d dist/hi ] && cp -r dist/hi "$out/pdf/"
 	tests/make-pdf.sh "$out/pdf" || return 1
-	for p in "$out"/pdf/*/*.pdf; do
+	for p in "$out"/pdf/handbook-*.pdf; do
 		pdfinfo "$p" >/dev/null 2>&1 || { echo "$p: pdfinfo fails"; return 1; }
 		pdffonts "$p" 2>/dev/null | awk 'NR > 2 && $(NF-4) != "yes" {bad = 1} END {exit bad}' ||
 		    { echo "$p: a font is not embedded"; return 1; }
 		[ "$(pdfinfo "$p" | awk '/^Pages:/ {print $2}')" -gt 20 ] || { echo "$p: too few pages"; return 1; }
 	done
+	[ "$(ls "$out"/pdf/handbook-*.pdf | wc -l)" = 4 ] || { echo "want 4 PDFs"; return 1; }
+	# Rebuilding a locale keeps its PDF; the chooser links the PDFs that exist.
+	./build/handbook build --locale en --output "$out/pdf" 2>/dev/null &&
+	    ./build/handbook build --root-only --output "$out/pdf" 2>/dev/null || return 1
+	[ -f "$out/pdf/handbook-en.pdf" ] || { echo "rebuilding en removed its PDF"; return 1; }
+	grep -q 'href="handbook-en.pdf"' "$out/pdf/index.html" || { echo "chooser: no link to the PDF"; return 1; }
+	grep -q 'href="handbook-es.pdf"' "$out/pdf/index.html" && { echo "chooser links a missing PDF"; return 1; }
+	return 0
 }
 result pdf pdfs
 

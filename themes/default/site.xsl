@@ -374,6 +374,9 @@
                   <span class="downloads">
                     <a href="{@tag}/handbook-{@tag}.epub" hreflang="{@tag}" download="" aria-label="EPUB {@english}">EPUB</a>
                     <a href="handbook-{@tag}.zip" hreflang="{@tag}" download="" aria-label="ZIP {@english}">ZIP</a>
+                    <xsl:if test="@pdf">
+                      <a href="{@pdf}" hreflang="{@tag}" download="" aria-label="PDF {@english}">PDF</a>
+                    </xsl:if>
                   </span>
                 </li>
               </xsl:for-each>
