@@ -16,6 +16,7 @@
 #include <unicode/uloc.h>
 
 #include "diag.h"
+#include "locale.h"
 #include "markdown.h"
 #include "util.h"
 
@@ -283,8 +284,9 @@ check_header(struct catalog *c, po_file_t po, const char *tag, int *errors)
 	} else {
 		/* Poedit writes pt_BR; compare canonical tags. */
 		uloc_canonicalize(lang, id, sizeof(id), &st);
-		uloc_toLanguageTag(id, canon, sizeof(canon), 0, &st);
-		if (U_FAILURE(st) || strcmp(canon, tag) != 0) {
+		if (ICU_FITS(st))
+			uloc_toLanguageTag(id, canon, sizeof(canon), 0, &st);
+		if (!ICU_FITS(st) || strcmp(canon, tag) != 0) {
 			diag(DIAG_ERROR, c->path, line, 0,
 			    "the header says Language '%s' but the file is "
 			    "named for '%s'",

@@ -34,7 +34,7 @@ locale_name_in(const char *id, const char *in, int in_sentence, char *out,
 	if (U_FAILURE(st))
 		return -1;
 	u_strToUTF8(out, (int32_t)cap, NULL, name, n, &st);
-	return U_FAILURE(st) ? -1 : 0;
+	return ICU_FITS(st) ? 0 : -1;
 }
 
 static int
@@ -66,11 +66,11 @@ locale_lookup(const char *tag, const char *what, struct locale_info *out)
 		    "'%s' is not a BCP 47 language tag", tag);
 	uloc_forLanguageTag(tag, out->icu_id, sizeof(out->icu_id), &parsed,
 	    &st);
-	if (U_FAILURE(st) || parsed != (int32_t)strlen(tag))
+	if (!ICU_FITS(st) || parsed != (int32_t)strlen(tag))
 		return diag(DIAG_ERROR, what, 0, 0,
 		    "'%s' is not a well-formed BCP 47 language tag", tag);
 	uloc_toLanguageTag(out->icu_id, canon, sizeof(canon), 1, &st);
-	if (U_FAILURE(st))
+	if (!ICU_FITS(st))
 		return diag(DIAG_ERROR, what, 0, 0,
 		    "'%s' is not a valid language tag: %s", tag,
 		    u_errorName(st));
@@ -107,7 +107,7 @@ locale_format_percent(const struct locale_info *l, int percent, char *out,
 			u_strToUTF8(out, (int32_t)cap, NULL, text, n, &st);
 	}
 	unum_close(nf);
-	if (U_FAILURE(st))
+	if (!ICU_FITS(st))
 		snprintf(out, cap, "%d%%", percent);
 }
 

@@ -4,6 +4,14 @@
 
 #include <stddef.h>
 
+/*
+ * ICU reports a result that exactly fills the caller's buffer as a success
+ * (U_STRING_NOT_TERMINATED_WARNING) and leaves it without its NUL: such a
+ * result is too long for us.
+ */
+#define ICU_FITS(status)                                                     \
+	(U_SUCCESS(status) && (status) != U_STRING_NOT_TERMINATED_WARNING)
+
 struct locale_info {
 	char tag[64];        /* canonical BCP 47 tag, e.g. "pt-BR", "zh-Hans" */
 	char icu_id[96];     /* ICU's locale id, e.g. "pt_BR" */
