@@ -388,6 +388,12 @@ is_leaf(cmark_node *n)
 	}
 }
 
+/*
+ * Real text nests a handful of levels; thousands of "> > > …" would make
+ * every later stage (the theme's templates above all) recurse that deep.
+ */
+#define MAX_NESTING 100
+
 /* Walks the cmark tree and mirrors it as XML under root. */
 static void
 convert(struct conv *cv, cmark_node *doc, xmlNode *root)
@@ -396,7 +402,7 @@ convert(struct conv *cv, cmark_node *doc, xmlNode *root)
 	xmlNode *cur = root, *x;
 	cmark_event_type ev;
 	cmark_node *n;
-	int skip_depth = 0;
+	int skip_depth = 0, depth = 0, too_deep = 0;
 
 	cmark_iter_next(it); /* the document itself is root */
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
@@ -413,6 +419,22 @@ convert(struct conv *cv, cmark_node *doc, xmlNode *root)
 			if (cmark_node_get_type(n) == CMARK_NODE_HEADING)
 				assign_heading_id(cv, cur);
 			cur = cur->parent;
+			depth--;
+			continue;
+		}
+		if (!is_leaf(n) && depth >= MAX_NESTING) {
+			if (!too_deep++) {
+				diag(DIAG_ERROR, cv->file,
+				    cv->fixed_line ? cv->fixed_line
+						   : cmark_node_get_start_line(n),
+				    cv->fixed_line ? 0
+						   : cmark_node_get_start_column(n),
+				    "more than %d levels of quotes, lists or "
+				    "emphasis inside each other",
+				    MAX_NESTING);
+				cv->errors++;
+			}
+			skip_depth = 1;
 			continue;
 		}
 		if (element_name(n) == NULL) {
@@ -429,8 +451,10 @@ convert(struct conv *cv, cmark_node *doc, xmlNode *root)
 			continue;
 		}
 		xmlAddChild(cur, x);
-		if (!is_leaf(n) && strcmp((const char *)x->name, "diagram"))
+		if (!is_leaf(n) && strcmp((const char *)x->name, "diagram")) {
 			cur = x;
+			depth++;
+		}
 	}
 	cmark_iter_free(it);
 }

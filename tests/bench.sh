@@ -92,6 +92,44 @@ for n in 1 10 100; do
 	    $hb build --content "$c" --translations "$work/none" --output "$work/s$n"
 done
 echo
+echo "== Hostile inputs: each must end, with an error naming the file or a result (handbook check)"
+theme_abs="$(pwd)/themes/default"
+hb_abs="$(pwd)/$hb"
+# hostile NAME SETUP...: the fixture book, SETUP run in it, then a check.
+hostile() {
+	name=$1; shift
+	rm -rf "$work/hostile" && cp -r tests/fixture "$work/hostile"
+	(cd "$work/hostile" && "$@")
+	(cd "$work/hostile" && /usr/bin/time -f '%e %M' -o "$work/t" \
+	    "$hb_abs" check --theme "$theme_abs" >/dev/null 2>"$work/herr")
+	rc=$?
+	printf '  %-30s exit %d %7.2f s %7.1f MB  %s\n' "$name" "$rc" \
+	    "$(tail -n 1 "$work/t" | cut -d' ' -f1)" "$(tail -n 1 "$work/t" | awk '{print $2 / 1024}')" \
+	    "$(grep -m1 ': error: ' "$work/herr" | sed 's/^[^ ]*: error: //' | cut -c1-44)"
+}
+# chapter PYTHON-EXPRESSION: the third chapter becomes that text.
+chapter() { python3 -c "import sys; sys.stdout.write('# T\n\n' + $1)" > content/three.md; }
+huge_chapter() { head -c 52428800 /dev/zero | tr '\0' a > content/three.md; }
+huge_catalog() {
+	mkdir -p translations
+	python3 - > translations/es.po <<'PY'
+print('msgid ""\nmsgstr ""\n"Language: es\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+      '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n')
+for i in range(100000):
+    print('msgid "entry %d"\nmsgstr "entrada %d"\n' % (i, i))
+PY
+}
+hostile "50 MB chapter" huge_chapter
+hostile "'![[]()' x 160000" chapter "'![[]()' * 160000"
+hostile "'>' x 1e5 + 'a*' x 1e5" chapter "'>' * 100000 + 'a*' * 100000"
+hostile "30000 nested list items" chapter "'- ' * 30000 + 'x\n'"
+hostile "30000 nested block quotes" chapter "'> ' * 30000 + 'x\n'"
+hostile "'- ' x 30000 (a rule)" chapter "'- ' * 30000 + '\n'"
+hostile "'[' x 100000" chapter "'[' * 100000"
+hostile "'a*' x 100000" chapter "'a*' * 100000"
+hostile "3000-column table" chapter "'|a' * 3000 + '|\n' + '|-' * 3000 + '|\n' + '|b' * 3000 + '|\n'"
+hostile "100,000-entry catalog" huge_catalog
+echo
 echo "== make: one generator run per locale (in a copy of the project; $runs runs, medians)"
 proj="$work/proj"
 mkdir -p "$proj/tests"
