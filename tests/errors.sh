@@ -89,6 +89,10 @@ expect chapter-outside 1 \
 "content/book.xml:12: error: chapter file name '../../etc/passwd.md' must be letters a-z, digits and hyphens ending in '.md', inside the content folder" \
 'sed -i "s|<chapter file=\"two.md\"/>|&<chapter file=\"../../etc/passwd.md\"/>|" content/book.xml'
 
+expect chapter-absolute 1 \
+"content/book.xml:12: error: chapter file name '/etc/passwd.md' must be letters a-z, digits and hyphens ending in '.md', inside the content folder" \
+'sed -i "s|<chapter file=\"two.md\"/>|&<chapter file=\"/etc/passwd.md\"/>|" content/book.xml'
+
 expect chapter-symlink 1 \
 "content/three.md: error: cannot read chapter: Too many levels of symbolic links" \
 'rm content/three.md && ln -s /etc/hostname content/three.md'
