@@ -467,11 +467,15 @@ catalog_lookup_plural(const struct catalog *c, const char *msgid, int index)
  */
 struct plural_parser {
 	const char *p;
-	long n;
+	unsigned long n; /* gettext evaluates in unsigned long too */
+	int depth;       /* nested parentheses, '!' and '?:' */
 	int bad;
 };
 
-static long plural_ternary(struct plural_parser *pp);
+/* Deeper than any real rule; keeps hostile headers off the stack. */
+#define PLURAL_MAX_DEPTH 64
+
+static unsigned long plural_ternary(struct plural_parser *pp);
 
 static void
 skip_space(struct plural_parser *pp)
@@ -480,48 +484,61 @@ skip_space(struct plural_parser *pp)
 		pp->p++;
 }
 
-static long
+/* Consumes c, or marks the expression bad (never stepping past the end). */
+static void
+expect_char(struct plural_parser *pp, char c)
+{
+	skip_space(pp);
+	if (*pp->p == c)
+		pp->p++;
+	else
+		pp->bad = 1;
+}
+
+static unsigned long
 plural_primary(struct plural_parser *pp)
 {
-	long v;
+	unsigned long v;
 
 	skip_space(pp);
+	if (pp->bad || ++pp->depth > PLURAL_MAX_DEPTH) {
+		pp->bad = 1;
+		return 0;
+	}
 	if (*pp->p == '(') {
 		pp->p++;
 		v = plural_ternary(pp);
-		skip_space(pp);
-		if (*pp->p++ != ')')
-			pp->bad = 1;
-		return v;
-	}
-	if (*pp->p == '!') {
+		expect_char(pp, ')');
+	} else if (*pp->p == '!') {
 		pp->p++;
-		return !plural_primary(pp);
-	}
-	if (*pp->p == 'n') {
+		v = !plural_primary(pp);
+	} else if (*pp->p == 'n') {
 		pp->p++;
-		return pp->n;
+		v = pp->n;
+	} else if (*pp->p >= '0' && *pp->p <= '9') {
+		v = strtoul(pp->p, (char **)&pp->p, 10);
+	} else {
+		pp->bad = 1;
+		v = 0;
 	}
-	if (*pp->p >= '0' && *pp->p <= '9')
-		return strtol(pp->p, (char **)&pp->p, 10);
-	pp->bad = 1;
-	return 0;
+	pp->depth--;
+	return v;
 }
 
 /* Binary operators by precedence, lowest first. */
 static const char *const levels[][4] = {{"||"}, {"&&"}, {"==", "!="},
     {"<=", ">=", "<", ">"}, {"+", "-"}, {"*", "/", "%"}};
 
-static long
+static unsigned long
 plural_binary(struct plural_parser *pp, int level)
 {
-	long a, b;
+	unsigned long a, b;
 	int i, found;
 
 	if (level == 6)
 		return plural_primary(pp);
 	a = plural_binary(pp, level + 1);
-	for (;;) {
+	while (!pp->bad) {
 		skip_space(pp);
 		for (i = found = 0; i < 4 && levels[level][i] && !found; i++)
 			if (strncmp(pp->p, levels[level][i],
@@ -548,29 +565,36 @@ plural_binary(struct plural_parser *pp, int level)
 		case '%' * 256: a = b ? a % b : (pp->bad = 1, 0); break;
 		}
 	}
+	return 0;
 }
 
-static long
+static unsigned long
 plural_ternary(struct plural_parser *pp)
 {
-	long c = plural_binary(pp, 0), a, b;
+	unsigned long c, a, b;
 
-	skip_space(pp);
-	if (*pp->p != '?')
-		return c;
-	pp->p++;
-	a = plural_ternary(pp);
-	skip_space(pp);
-	if (*pp->p++ != ':')
+	if (++pp->depth > PLURAL_MAX_DEPTH) {
 		pp->bad = 1;
-	b = plural_ternary(pp);
-	return c ? a : b;
+		return 0;
+	}
+	c = plural_binary(pp, 0);
+	skip_space(pp);
+	if (!pp->bad && *pp->p == '?') {
+		pp->p++;
+		a = plural_ternary(pp);
+		expect_char(pp, ':');
+		b = pp->bad ? 0 : plural_ternary(pp);
+		c = c ? a : b;
+	}
+	pp->depth--;
+	return c;
 }
 
 int
 catalog_plural_table(const struct catalog *c, int table[200])
 {
 	struct plural_parser pp;
+	unsigned long v;
 	int n, forms = c && c->nplurals > 0 ? c->nplurals : 2;
 
 	for (n = 0; n < 200; n++) {
@@ -578,10 +602,10 @@ catalog_plural_table(const struct catalog *c, int table[200])
 			table[n] = n != 1;
 			continue;
 		}
-		pp = (struct plural_parser){c->plural_expr, n, 0};
-		table[n] = (int)plural_ternary(&pp);
-		if (pp.bad || table[n] < 0 || table[n] >= forms)
-			table[n] = 0;
+		pp = (struct plural_parser){c->plural_expr, (unsigned long)n, 0,
+		    0};
+		v = plural_ternary(&pp);
+		table[n] = pp.bad || v >= (unsigned long)forms ? 0 : (int)v;
 	}
 	return forms;
 }
