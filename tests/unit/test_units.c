@@ -1,12 +1,15 @@
 /* Unit tests of the generator's stages that need no files. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
 
+#include "../../generator/catalog.h"
 #include "../../generator/diag.h"
 #include "../../generator/locale.h"
 #include "../../generator/manifest.h"
@@ -205,6 +208,73 @@ test_msgid_escape(void)
 	xmlFreeDoc(doc);
 }
 
+/* A catalog with only a header, its Plural-Forms given. */
+static struct catalog *
+catalog_with_plural(const char *forms)
+{
+	char path[] = "/tmp/hb-unit-XXXXXX";
+	int fd = mkstemp(path);
+	FILE *f = fd < 0 ? NULL : fdopen(fd, "w");
+	struct catalog *c;
+
+	if (f == NULL)
+		return NULL;
+	fprintf(f, "msgid \"\"\nmsgstr \"\"\n\"Language: ar\\n\"\n"
+		   "\"Content-Type: text/plain; charset=UTF-8\\n\"\n"
+		   "\"Plural-Forms: %s\\n\"\n",
+	    forms);
+	fclose(f);
+	c = catalog_load(path, "ar");
+	unlink(path);
+	return c;
+}
+
+static void
+test_plural_table(void)
+{
+	struct catalog *c;
+	int t[200], zeros;
+
+	/* Arabic's six forms, as gettext evaluates them. */
+	c = catalog_with_plural("nplurals=6; plural=n==0 ? 0 : n==1 ? 1 : "
+				"n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : "
+				"n%100>=11 ? 4 : 5;");
+	CHECK(c != NULL);
+	CHECK_INT(catalog_plural_table(c, t), 6);
+	CHECK_INT(t[0], 0);
+	CHECK_INT(t[1], 1);
+	CHECK_INT(t[2], 2);
+	CHECK_INT(t[3], 3);
+	CHECK_INT(t[11], 4);
+	CHECK_INT(t[100], 5);
+	CHECK_INT(t[103], 3);
+	CHECK_INT(t[111], 4);
+	catalog_free(c);
+
+	/* A hostile rule gettext lets through (found by fuzzing: unclosed
+	 * parentheses) ends as form 0, never past the end of the string. */
+	c = catalog_load("tests/fuzz/corpus/catalog/"
+			 "regression-plural-unclosed-parentheses.po",
+	    "es");
+	CHECK(c != NULL);
+	if (c) {
+		catalog_plural_table(c, t);
+		for (zeros = 0; zeros < 200 && t[zeros] == 0; zeros++)
+			;
+		CHECK_INT(zeros, 200);
+		catalog_free(c);
+	}
+
+	/* Products that overflow wrap, as unsigned long does in gettext. */
+	c = catalog_with_plural("nplurals=2; plural=n*4000000000*4000000000*"
+				"4000000000 > 1;");
+	if (c) {
+		catalog_plural_table(c, t);
+		CHECK(t[0] == 0 || t[0] == 1);
+		catalog_free(c);
+	}
+}
+
 int
 main(void)
 {
@@ -218,6 +288,7 @@ main(void)
 	test_locale();
 	test_parse();
 	test_msgid_escape();
+	test_plural_table();
 	xmlsafe_cleanup();
 	xmlCleanupParser();
 	printf("unit: %d passed, %d failed\n", test_passed, test_failed);
