@@ -159,7 +159,8 @@ dist/.stamp-%: translations/%.po $(HB_INPUTS)
 	./build/handbook build --locale $*
 	@touch $@
 
-dist/.stamp-root: $(HB_INPUTS) $(CATALOGS)
+# After the locales: the chooser links only PDFs newer than their locale.
+dist/.stamp-root: $(HB_INPUTS) $(CATALOGS) $(LOCALES:%=dist/.stamp-%)
 	./build/handbook build --root-only
 	@touch $@
 

@@ -390,8 +390,24 @@ build_locale(const struct options *opt, struct session *s, int which,
 
 /*
  * PDFs are made after the build (make pdf) beside the locale zips; the
- * chooser links those that exist: <locale pdf="handbook-TAG.pdf">.
+ * chooser links those that exist and are current: <locale
+ * pdf="handbook-TAG.pdf">. A PDF older than its locale's print page (whose
+ * time changes only when its bytes do) was made from older text.
  */
+static int
+pdf_is_current(const char *dist, const char *tag, const char *pdf)
+{
+	char *print = xasprintf("%s/%s/print.html", dist, tag);
+	struct stat p, h;
+	int ok = stat(pdf, &p) == 0 && stat(print, &h) == 0 &&
+		 (p.st_mtim.tv_sec > h.st_mtim.tv_sec ||
+		     (p.st_mtim.tv_sec == h.st_mtim.tv_sec &&
+			 p.st_mtim.tv_nsec >= h.st_mtim.tv_nsec));
+
+	free(print);
+	return ok;
+}
+
 static void
 mark_pdfs(xmlDoc *doc, const char *dist)
 {
@@ -409,7 +425,7 @@ mark_pdfs(xmlDoc *doc, const char *dist)
 				continue;
 			name = xasprintf("handbook-%s.pdf", (char *)tag);
 			path = xasprintf("%s/%s", dist, name);
-			if (access(path, R_OK) == 0)
+			if (pdf_is_current(dist, (char *)tag, path))
 				xmlNewProp(l, BAD_CAST "pdf", BAD_CAST name);
 			free(name);
 			free(path);

@@ -166,6 +166,11 @@ pdfs() {
 	[ -f "$out/pdf/handbook-en.pdf" ] || { echo "rebuilding en removed its PDF"; return 1; }
 	grep -q 'href="handbook-en.pdf"' "$out/pdf/index.html" || { echo "chooser: no link to the PDF"; return 1; }
 	grep -q 'href="handbook-es.pdf"' "$out/pdf/index.html" && { echo "chooser links a missing PDF"; return 1; }
+	# A print page newer than its PDF: the PDF is stale and not linked.
+	touch -d '+1 minute' "$out/pdf/ar/print.html"
+	./build/handbook build --root-only --output "$out/pdf" 2>/dev/null || return 1
+	grep -q 'href="handbook-ar.pdf"' "$out/pdf/index.html" && { echo "chooser links a stale PDF"; return 1; }
+	grep -q 'href="handbook-en.pdf"' "$out/pdf/index.html" || { echo "chooser lost a current PDF"; return 1; }
 	return 0
 }
 result pdf pdfs
