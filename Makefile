@@ -148,8 +148,12 @@ HB_INPUTS = build/handbook $(CONTENT) $(THEME) build/locales
 # Every page lists the languages: build/locales is rewritten (while make
 # reads this file, so that make -n and -q stay truthful) only when a
 # catalog appears or goes, and then every locale is rebuilt.
-_ := $(shell mkdir -p build && { echo '$(LOCALES)' | cmp -s - build/locales || \
-    echo '$(LOCALES)' > build/locales; })
+# $(call write-if-changed,FILE,TEXT): FILE keeps its time unless TEXT
+# differs, so that what depends on it is rebuilt only then.
+write-if-changed = $(shell mkdir -p build && { echo '$(2)' | cmp -s - $(1) || \
+    echo '$(2)' > $(1); })
+
+_ := $(call write-if-changed,build/locales,$(LOCALES))
 
 dist/.stamp-$(SOURCE_LOCALE): $(HB_INPUTS)
 	./build/handbook build --locale $(SOURCE_LOCALE)
@@ -194,8 +198,7 @@ check: build/.deps-check build/handbook dist/.stamp build/san/handbook \
 # then the chooser is rebuilt to link the PDFs.
 PAPER ?= A4
 export PAPER
-_ := $(shell mkdir -p build && { echo '$(PAPER)' | cmp -s - build/paper || \
-    echo '$(PAPER)' > build/paper; })
+_ := $(call write-if-changed,build/paper,$(PAPER))
 
 pdf: $(LOCALES:%=dist/handbook-%.pdf)
 	./build/handbook build --root-only

@@ -158,7 +158,18 @@ cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int is_selected(const struct options *opt, const char *tag);
+static int
+is_selected(const struct options *opt, const char *tag)
+{
+	int i;
+
+	if (opt->nlocales == 0)
+		return 1;
+	for (i = 0; i < opt->nlocales; i++)
+		if (strcmp(opt->locales[i], tag) == 0)
+			return 1;
+	return 0;
+}
 
 /*
  * The source locale first, then one per TAG.po in sorted order. Only the
@@ -192,33 +203,21 @@ find_locales(const struct options *opt, const char *source,
 	for (i = 0; i < n; i++) {
 		path = i ? xasprintf("%s/%s.po", opt->translations, tags[i])
 			 : xasprintf("%s/book.xml", opt->content);
-		if (locale_lookup(tags[i], path, &s->all[s->nall]) < 0)
-			;
-		else if (i == 0 ||
-			 (!all_catalogs &&
-			     !is_selected(opt, s->all[s->nall].tag)))
-			s->nall++;
-		else if ((s->cats[s->nall] = catalog_load(path,
-			      s->all[s->nall].tag)) != NULL)
-			s->nall++;
+		if (locale_lookup(tags[i], path, &s->all[s->nall]) == 0) {
+			const char *tag = s->all[s->nall].tag;
+			int read = i > 0 && (all_catalogs || is_selected(opt, tag));
+
+			/* A catalog that does not load drops its locale. */
+			if (!read || (s->cats[s->nall] = catalog_load(path,
+					  tag)) != NULL)
+				s->nall++;
+		}
 		free(path);
 		free(tags[i]);
 	}
 	free(tags);
 }
 
-static int
-is_selected(const struct options *opt, const char *tag)
-{
-	int i;
-
-	if (opt->nlocales == 0)
-		return 1;
-	for (i = 0; i < opt->nlocales; i++)
-		if (strcmp(opt->locales[i], tag) == 0)
-			return 1;
-	return 0;
-}
 
 /* Loads the book, the theme, the locales and their catalogs. */
 static int

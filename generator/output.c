@@ -160,8 +160,6 @@ sync_dir(const char *path)
 	}
 }
 
-
-
 /*
  * A file whose bytes did not change keeps its old modification time, so
  * that people who copy the folder to a card copy only what changed.

@@ -132,9 +132,7 @@ hostile "100,000-entry catalog" huge_catalog
 echo
 echo "== make: one generator run per locale (in a copy of the project; $runs runs, medians)"
 proj="$work/proj"
-mkdir -p "$proj/tests"
-cp -a Makefile generator content themes translations build "$proj/"
-cp -a tests/ensure-deps.sh "$proj/tests/"
+tests/copy-project.sh "$proj"
 # make_time NAME PREPARE: PREPARE, then time make there; wall and CPU.
 make_time() {
 	: > "$work/m"

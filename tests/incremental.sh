@@ -18,11 +18,7 @@ bad() { echo "FAIL $*"; f=$((f + 1)); }
 # Outside the repository, so that make takes SOURCE_DATE_EPOCH from the
 # environment and git sees nothing. The built generator is copied with its
 # times, so make does not compile again.
-cp -a "$root/Makefile" "$root/generator" "$root/content" "$root/themes" \
-    "$root/translations" "$work/"
-mkdir -p "$work/tests" && cp -a "$root/tests/ensure-deps.sh" "$work/tests/"
-cp -a "$root/build" "$work/build"
-rm -rf "$work/build/san" "$work/build/fuzz"
+"$root/tests/copy-project.sh" "$work"
 cd "$work" || exit 1
 
 # runs: the generator runs make printed, one per line, sorted.
