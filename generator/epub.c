@@ -1,9 +1,11 @@
 /* EPUB packaging: OCF rules (mimetype first, stored) and stable bytes. */
 #include "epub.h"
 
-#include <ftw.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <zip.h>
 
@@ -109,82 +111,70 @@ out:
 
 /* --- the whole locale folder as one file, to pass on by Bluetooth --- */
 
-static char **folder_files;
-static size_t nfolder_files;
-static const char *folder_root;
-
+/* Adds every file under dir, in sorted order, as prefix/<relative path>. */
 static int
-collect_file(const char *path, const struct stat *st, int flag,
-    struct FTW *ftw)
+add_folder(zip_t *za, const char *dir, const char *prefix, long long date)
 {
-	(void)st;
-	(void)ftw;
-	if (flag == FTW_F) {
-		folder_files = xrealloc(folder_files,
-		    (nfolder_files + 1) * sizeof(char *));
-		folder_files[nfolder_files++] =
-		    xstrdup(path + strlen(folder_root) + 1);
-	}
-	return 0;
-}
+	size_t i, n, len;
+	char **files = files_under(dir, &n), *full, *name, *data;
+	int rc = 0;
 
-static int
-by_name(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-int
-zip_folder(const char *path, const char *dir, const char *prefix,
-    long long date)
-{
-	char *tmp = xasprintf("%s.tmp", path), *full, *name, *data;
-	size_t i, len;
-	int err = 0, rc = -1;
-	zip_t *za;
-
-	folder_files = NULL;
-	nfolder_files = 0;
-	folder_root = dir;
-	nftw(dir, collect_file, 16, FTW_PHYS);
-	qsort(folder_files, nfolder_files, sizeof(char *), by_name);
-	remove(tmp);
-	za = zip_open(tmp, ZIP_CREATE | ZIP_EXCL, &err);
-	if (za == NULL) {
-		diag(DIAG_ERROR, path, 0, 0, "cannot create zip");
-		goto out;
-	}
-	for (i = 0; i < nfolder_files; i++) {
-		full = xasprintf("%s/%s", dir, folder_files[i]);
-		name = xasprintf("%s/%s", prefix, folder_files[i]);
+	for (i = 0; i < n && rc == 0; i++) {
+		full = xasprintf("%s/%s", dir, files[i]);
+		name = xasprintf("%s/%s", prefix, files[i]);
 		data = file_read(full, (size_t)1 << 30, &len);
-		/* libzip frees the buffer (freep = 1) once the archive is written. */
-		/* An EPUB is a zip already: store it, do not squeeze it again. */
+		/* libzip frees the buffer (owned) once the archive is written.
+		 * An EPUB is a zip already: store it, do not squeeze it again. */
 		if (data == NULL ||
 		    add_entry(za, name, data, len, date,
 			str_endswith(name, ".epub") || str_endswith(name, ".pdf"),
-			1, 1) < 0) {
-			diag(DIAG_ERROR, full, 0, 0, "cannot add to zip");
-			free(full);
-			free(name);
-			zip_discard(za);
-			goto out;
-		}
+			1, 1) < 0)
+			rc = diag(DIAG_ERROR, full, 0, 0, "cannot add to zip");
 		free(full);
 		free(name);
 	}
-	if (zip_close(za) < 0 || rename(tmp, path) < 0) {
+	strings_free(files, n);
+	return rc;
+}
+
+int
+epub_zip_folder(const char *path, const char *dir, const char *prefix,
+    long long date)
+{
+	/* A unique temporary name: two builds may share an output folder. */
+	char *tmp = temp_name_beside(path);
+	int err = 0, fd = -1, rc = -1;
+	zip_t *za = NULL;
+
+	if ((fd = mkstemp(tmp)) < 0 || close(fd) < 0) {
+		diag(DIAG_ERROR, path, 0, 0, "cannot create zip: %s",
+		    strerror(errno));
+		goto out;
+	}
+	if ((za = zip_open(tmp, ZIP_TRUNCATE, &err)) == NULL) {
+		diag(DIAG_ERROR, path, 0, 0, "cannot create zip");
+		goto out;
+	}
+	if (add_folder(za, dir, prefix, date) < 0) {
+		zip_discard(za);
+		goto out;
+	}
+	/* zip_close frees the archive when it succeeds, and only then. */
+	if (zip_close(za) < 0) {
 		diag(DIAG_ERROR, path, 0, 0, "cannot write zip: %s",
 		    zip_strerror(za));
 		zip_discard(za);
 		goto out;
 	}
+	if (chmod(tmp, 0644) < 0 || rename(tmp, path) < 0) {
+		diag(DIAG_ERROR, path, 0, 0, "cannot write zip: %s",
+		    strerror(errno));
+		goto out;
+	}
 	rc = 0;
 out:
-	remove(tmp);
-	for (i = 0; i < nfolder_files; i++)
-		free(folder_files[i]);
-	free(folder_files);
+	if (rc < 0 && fd >= 0)
+		unlink(tmp);
 	free(tmp);
 	return rc;
 }

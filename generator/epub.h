@@ -18,9 +18,11 @@ int epub_write(const char *path, const struct theme_output *files, int nfiles,
 /*
  * Writes a zip of the folder dir at path, its files under the folder name
  * prefix/ in sorted order, with the time date and fixed permissions: the
- * same folder always gives the same bytes. Returns 0 or -1 after an error.
+ * same folder always gives the same bytes. Written under a unique temporary
+ * name and renamed, so the previous zip stays until the new one is whole.
+ * Returns 0 or -1 after an error.
  */
-int zip_folder(const char *path, const char *dir, const char *prefix,
+int epub_zip_folder(const char *path, const char *dir, const char *prefix,
     long long date);
 
 #endif

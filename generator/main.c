@@ -320,7 +320,7 @@ write_locale_zip(const char *dist, const struct locale_info *loc,
 {
 	char *dir = xasprintf("%s/%s", dist, loc->tag);
 	char *zip = xasprintf("%s/handbook-%s.zip", dist, loc->tag);
-	int rc = zip_folder(zip, dir, loc->tag, date);
+	int rc = epub_zip_folder(zip, dir, loc->tag, date);
 
 	free(dir);
 	free(zip);

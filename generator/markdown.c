@@ -221,7 +221,7 @@ diagram_node(struct conv *cv, cmark_node *n, const char *name)
 			continue;
 		}
 		label = xmlNewDocNode(cv->doc, cv->ns, BAD_CAST "label", NULL);
-		key = strndup(p, (size_t)(colon - p));
+		key = xstrndup(p, (size_t)(colon - p));
 		xmlNewProp(label, BAD_CAST "key", BAD_CAST key);
 		free(key);
 		for (colon++; *colon == ' '; colon++)

@@ -252,11 +252,13 @@ output_replace_file(const char *dist, const char *relpath, const void *data,
     size_t len)
 {
 	char *final = xasprintf("%s/%s", dist, relpath);
-	char *tmp = xasprintf("%s/.%s.XXXXXX", dist, relpath);
+	/* A unique temporary name in the file's own folder: two builds may
+	 * run side by side, and rename() stays within one folder. */
+	char *tmp = temp_name_beside(final);
+	char *parent = xstrndup(final, (size_t)(strrchr(final, '/') - final));
 	int rc = -1, fd;
 
-	/* A unique temporary name: two builds may run side by side. */
-	if (mkdir_p(dist) < 0 || (fd = mkstemp(tmp)) < 0 || close(fd) < 0 ||
+	if (mkdir_p(parent) < 0 || (fd = mkstemp(tmp)) < 0 || close(fd) < 0 ||
 	    chmod(tmp, 0644) < 0 || write_all(tmp, data, len, 1) < 0 ||
 	    rename(tmp, final) < 0) {
 		diag(DIAG_ERROR, final, 0, 0, "cannot write: %s",
@@ -264,6 +266,7 @@ output_replace_file(const char *dist, const char *relpath, const void *data,
 		unlink(tmp);
 	} else
 		rc = 0;
+	free(parent);
 	free(final);
 	free(tmp);
 	return rc;

@@ -47,14 +47,44 @@ is_word_char(UChar32 c)
 	       0;
 }
 
+/*
+ * Normalizes s with n2 into a new buffer of the size ICU asks for, so that
+ * no text is ever lost (U+FDFA alone becomes 18 code units under NFKC).
+ */
 static UChar *
 apply(const UNormalizer2 *n2, const UChar *s, int32_t len, int32_t *out)
 {
 	UErrorCode st = U_ZERO_ERROR;
-	int32_t cap = len * 3 + 16;
+	int32_t cap = len + 16;
 	UChar *d = xmalloc((size_t)cap * sizeof(UChar));
 
 	*out = unorm2_normalize(n2, s, len, d, cap, &st);
+	if (st == U_BUFFER_OVERFLOW_ERROR) {
+		cap = *out + 1;
+		d = xrealloc(d, (size_t)cap * sizeof(UChar));
+		st = U_ZERO_ERROR;
+		*out = unorm2_normalize(n2, s, len, d, cap, &st);
+	}
+	if (U_FAILURE(st))
+		*out = 0;
+	return d;
+}
+
+/* Lower case, in a buffer of the size ICU asks for. */
+static UChar *
+lower(const UChar *s, int32_t len, int32_t *out)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	int32_t cap = len + 16;
+	UChar *d = xmalloc((size_t)cap * sizeof(UChar));
+
+	*out = u_strToLower(d, cap, s, len, "", &st);
+	if (st == U_BUFFER_OVERFLOW_ERROR) {
+		cap = *out + 1;
+		d = xrealloc(d, (size_t)cap * sizeof(UChar));
+		st = U_ZERO_ERROR;
+		*out = u_strToLower(d, cap, s, len, "", &st);
+	}
 	if (U_FAILURE(st))
 		*out = 0;
 	return d;
@@ -65,16 +95,14 @@ static UChar *
 normalize(const UChar *s, int32_t len, int32_t *out)
 {
 	UErrorCode st = U_ZERO_ERROR;
-	int32_t n, m, i, o = 0, cap;
+	int32_t n, m, i, o = 0;
 	UChar *a, *b, *c;
 	UChar32 ch, base = 0;
 
 	a = apply(unorm2_getNFKCInstance(&st), s, len, &n);
-	cap = n * 3 + 16;
-	b = xmalloc((size_t)cap * sizeof(UChar));
-	n = u_strToLower(b, cap, a, n, "", &st);
+	b = lower(a, n, &n);
 	free(a);
-	a = apply(unorm2_getNFDInstance(&st), b, U_FAILURE(st) ? 0 : n, &m);
+	a = apply(unorm2_getNFDInstance(&st), b, n, &m);
 	free(b);
 	b = xmalloc(((size_t)m + 1) * sizeof(UChar));
 	for (i = 0; i < m;) {

@@ -40,12 +40,35 @@ struct theme {
 static xsltSecurityPrefs *security;
 static struct buf xslt_line; /* libxslt prints messages in pieces */
 
-/* Gathers libxslt's printf fragments into lines, each one diagnostic. */
+/*
+ * libxslt reports one fault as several lines: libxml2's XPath message,
+ * then "runtime error: file F line N element E", then its own sentence.
+ * They are held here while the theme compiles or runs and printed as one
+ * "F:N: error: ..." per fault (theme_messages_flush).
+ */
+struct xslt_piece {
+	char *text;
+	int warning;
+};
+static struct xslt_piece *pieces;
+static int npieces;
+
+static void
+add_piece(const char *text, int warning)
+{
+	if (*text == '\0' || strcmp(text, "error") == 0)
+		return; /* libxslt prints a bare "error" before some messages */
+	pieces = xrealloc(pieces, (size_t)(npieces + 1) * sizeof(*pieces));
+	pieces[npieces].text = xstrdup(text);
+	pieces[npieces++].warning = warning;
+}
+
+/* Gathers libxslt's printf fragments into lines. */
 static void
 xslt_message(void *ctx, const char *fmt, ...)
 {
 	va_list ap;
-	char *nl, *line;
+	char *nl;
 	char piece[2048];
 
 	(void)ctx;
@@ -55,35 +78,155 @@ xslt_message(void *ctx, const char *fmt, ...)
 	buf_addstr(&xslt_line, piece);
 	while (xslt_line.data && (nl = strchr(xslt_line.data, '\n'))) {
 		*nl = '\0';
-		line = xslt_line.data;
-		/* libxslt prints a bare "error" before some messages. */
-		if (*line && strcmp(line, "error") != 0) {
-			if (strncmp(line, "Warning", 7) == 0 ||
-			    strstr(line, "warning"))
-				diag(DIAG_WARNING, NULL, 0, 0, "theme: %s",
-				    line);
-			else
-				diag(DIAG_ERROR, NULL, 0, 0, "theme: %s", line);
-		}
+		add_piece(xslt_line.data, strncmp(xslt_line.data, "Warning", 7) == 0 ||
+					      strstr(xslt_line.data, "warning"));
 		memmove(xslt_line.data, nl + 1, strlen(nl + 1) + 1);
 		xslt_line.len = strlen(xslt_line.data);
 	}
 }
 
+/* libxml2's own errors (XPath) while the theme runs. */
 static void
-flush_messages(void)
+xslt_structured(void *ctx, xmlErrorPtr e)
 {
-	if (xslt_line.len)
-		xslt_message(NULL, "\n");
+	char *msg, *end;
+
+	(void)ctx;
+	if (e == NULL || e->level == XML_ERR_NONE)
+		return;
+	if (e->file && e->line) { /* a parse error in an imported file */
+		xmlsafe_report(e);
+		return;
+	}
+	msg = xstrdup(e->message ? e->message : "XML error");
+	end = msg + strlen(msg);
+	while (end > msg && (end[-1] == '\n' || end[-1] == ' '))
+		*--end = '\0';
+	add_piece(msg, e->level == XML_ERR_WARNING);
+	free(msg);
 }
 
+static void
+messages_begin(void)
+{
+	xmlSetStructuredErrorFunc(NULL, xslt_structured);
+}
+
+/* "runtime error: file F line N element E": the fault's position. */
+static int
+parse_location(const char *text, char *file, size_t size, int *line,
+    char *elem)
+{
+	const char *p = strstr(text, "error: file ");
+	const char *q;
+
+	if (p == NULL || (q = strstr(p, " line ")) == NULL)
+		return 0;
+	p += strlen("error: file ");
+	if ((size_t)(q - p) >= size)
+		return 0;
+	memcpy(file, p, (size_t)(q - p));
+	file[q - p] = '\0';
+	*elem = '\0';
+	return sscanf(q, " line %d element %63s", line, elem) >= 1;
+}
+
+/* One fault: its sentences and, once libxslt names it, its position. */
+struct xslt_fault {
+	struct buf text;
+	char file[1024], elem[64];
+	int line, located, complete, warning;
+};
+
+static void
+fault_print(const struct theme *t, struct xslt_fault *f)
+{
+	if (f->text.len || f->located)
+		diag(f->warning ? DIAG_WARNING : DIAG_ERROR,
+		    f->located ? f->file : t->entry, f->line, 0, "theme: %s%s%s%s",
+		    f->text.len ? f->text.data : "error", *f->elem ? " (xsl:" : "",
+		    f->elem, *f->elem ? ")" : "");
+	buf_free(&f->text);
+	memset(f, 0, sizeof(*f));
+	f->warning = 1;
+}
+
+/* Prints the held pieces, one diagnostic per fault, and forgets them. */
+static void
+messages_end(const struct theme *t)
+{
+	struct xslt_fault f = {.warning = 1}, at;
+	int i;
+
+	if (xslt_line.len)
+		xslt_message(NULL, "\n");
+	xmlsafe_init_errors();
+	for (i = 0; i < npieces; i++) {
+		if (parse_location(pieces[i].text, at.file, sizeof(at.file),
+			&at.line, at.elem)) {
+			if (f.located)
+				fault_print(t, &f);
+			memcpy(f.file, at.file, sizeof(f.file));
+			memcpy(f.elem, at.elem, sizeof(f.elem));
+			f.line = at.line;
+			f.located = 1;
+			f.warning &= strstr(pieces[i].text, "warning") != NULL;
+		} else {
+			/* libxslt's own sentence follows the position. */
+			if (f.complete)
+				fault_print(t, &f);
+			buf_printf(&f.text, "%s%s", f.text.len ? "; " : "",
+			    pieces[i].text);
+			f.warning &= pieces[i].warning;
+			f.complete = f.located;
+		}
+		free(pieces[i].text);
+	}
+	fault_print(t, &f);
+	free(pieces);
+	pieces = NULL;
+	npieces = 0;
+}
+
+/*
+ * A stylesheet may be imported from another theme: a folder with its own
+ * handbook.xsl. That folder then joins the fence, so the imported theme
+ * reads its own files; the parent folders of themes stay closed.
+ */
+static int
+import_allowed(const char *path)
+{
+	char *dir, *entry, *slash;
+	int ok;
+
+	if (xmlsafe_path_allowed(path))
+		return 1;
+	dir = xstrdup(path);
+	slash = strrchr(dir, '/');
+	if (slash)
+		*slash = '\0';
+	entry = xasprintf("%s/handbook.xsl", slash ? dir : ".");
+	ok = access(entry, R_OK) == 0 && access(path, R_OK) == 0;
+	if (ok)
+		xmlsafe_allow_dir(slash ? dir : ".");
+	free(entry);
+	free(dir);
+	return ok && xmlsafe_path_allowed(path);
+}
+
+/* libxslt asks before each read: ctxt is NULL while a stylesheet compiles
+ * (xsl:import, xsl:include), set during the transform (document()). */
 static int
 read_allowed(xsltSecurityPrefsPtr sec, xsltTransformContextPtr ctxt,
     const char *value)
 {
+	const char *path = value;
+
 	(void)sec;
-	(void)ctxt;
-	if (xmlsafe_path_allowed(value))
+	if (strncmp(path, "file://", 7) == 0)
+		path += 7;
+	if (strstr(path, "://") == NULL &&
+	    (ctxt ? xmlsafe_path_allowed(path) : import_allowed(path)))
 		return 1;
 	diag(DIAG_ERROR, NULL, 0, 0, "theme: refused to read '%s'", value);
 	return 0;
@@ -264,7 +407,6 @@ theme_load(const char *dir)
 	struct theme *t = xcalloc(1, sizeof(*t));
 	int before = diag_errors();
 	xmlDoc *doc;
-	char *parent;
 
 	t->dir = xstrdup(dir);
 	t->entry = xasprintf("%s/handbook.xsl", dir);
@@ -273,16 +415,15 @@ theme_load(const char *dir)
 		    "the theme has no entry stylesheet: %s", strerror(errno));
 		goto fail;
 	}
-	/* A theme may import another one beside it (themes/default). */
+	/* Reads stay in the theme's folder and those of the themes it
+	 * imports (import_allowed). */
 	xmlsafe_allow_dir(dir);
-	parent = xasprintf("%s/..", dir);
-	xmlsafe_allow_dir(parent);
-	free(parent);
 	doc = xmlsafe_read_file(t->entry, THEME_MAX_FILE);
 	if (doc == NULL)
 		goto fail;
+	messages_begin();
 	t->style = xsltParseStylesheetDoc(doc);
-	flush_messages();
+	messages_end(t);
 	if (t->style == NULL) {
 		xmlFreeDoc(doc);
 		diag(DIAG_ERROR, t->entry, 0, 0, "the theme does not compile");
@@ -667,9 +808,10 @@ theme_apply(struct theme *t, xmlDoc *book, const char **params,
 	if (params && xsltQuoteUserParams(ctxt, params) != 0)
 		diag_err("theme: bad parameters");
 	watchdog_start(t->entry, 60);
+	messages_begin();
 	out = xsltApplyStylesheetUser(t->style, book, NULL, NULL, NULL, ctxt);
+	messages_end(t);
 	watchdog_stop();
-	flush_messages();
 	if (out == NULL || ctxt->state != XSLT_STATE_OK ||
 	    diag_errors() != before)
 		diag(DIAG_ERROR, t->entry, 0, 0, "theme: the transform failed");
@@ -703,7 +845,7 @@ add_string(struct theme_string **out, int *n, const char *text, size_t len,
 {
 	*out = xrealloc(*out, (size_t)(*n + 1) * sizeof(**out));
 	(*out)[*n].plural = NULL;
-	(*out)[*n].text = strndup(text, len);
+	(*out)[*n].text = xstrndup(text, len);
 	(*out)[*n].file = xstrdup(file ? file : "");
 	(*out)[*n].line = line;
 	(*n)++;
@@ -749,7 +891,7 @@ scan_value(const char *v, const char *file, int line,
 		while (plural && (*p == ' ' || *p == ','))
 			p++;
 		if (plural && (lb = literal(&p, &b)) >= 0)
-			(*out)[*n - 1].plural = strndup(b, (size_t)lb);
+			(*out)[*n - 1].plural = xstrndup(b, (size_t)lb);
 	}
 }
 

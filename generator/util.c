@@ -1,6 +1,7 @@
 /* Memory helpers, growable buffer and file reading shared by all stages. */
 #include "util.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -50,6 +51,16 @@ char *
 xstrdup(const char *s)
 {
 	char *p = strdup(s);
+
+	if (p == NULL)
+		oom();
+	return p;
+}
+
+char *
+xstrndup(const char *s, size_t n)
+{
+	char *p = strndup(s, n);
 
 	if (p == NULL)
 		oom();
@@ -174,6 +185,72 @@ fail:
 	close(fd);
 	errno = saved;
 	return NULL;
+}
+
+/* Appends the regular files under root/rel to *list, recursively. */
+static void
+list_into(const char *root, const char *rel, char ***list, size_t *n)
+{
+	char *dir = *rel ? xasprintf("%s/%s", root, rel) : xstrdup(root);
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char *sub;
+
+	while (d && (e = readdir(d)) != NULL) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		sub = *rel ? xasprintf("%s/%s", rel, e->d_name)
+			   : xstrdup(e->d_name);
+		if (e->d_type == DT_DIR) {
+			list_into(root, sub, list, n);
+			free(sub);
+		} else if (e->d_type == DT_REG) {
+			*list = xrealloc(*list, (*n + 1) * sizeof(char *));
+			(*list)[(*n)++] = sub;
+		} else
+			free(sub);
+	}
+	if (d)
+		closedir(d);
+	free(dir);
+}
+
+int
+str_compare(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+char **
+files_under(const char *root, size_t *n)
+{
+	char **list = NULL;
+
+	*n = 0;
+	list_into(root, "", &list, n);
+	qsort(list, *n, sizeof(char *), str_compare);
+	return list;
+}
+
+void
+strings_free(char **list, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(list[i]);
+	free(list);
+}
+
+char *
+temp_name_beside(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (slash == NULL)
+		return xasprintf(".%s.XXXXXX", path);
+	return xasprintf("%.*s/.%s.XXXXXX", (int)(slash - path), path,
+	    slash + 1);
 }
 
 int

@@ -9,6 +9,7 @@ void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* A growable byte buffer; data is always NUL-terminated. Free with buf_free. */
@@ -33,6 +34,22 @@ char *file_read(const char *path, size_t max, size_t *len);
 
 /* FNV-1a hash of a string, for the generator's small hash tables. */
 unsigned long long str_hash(const char *s);
+
+/* qsort comparator for an array of char *, by strcmp. */
+int str_compare(const void *a, const void *b);
+
+/*
+ * The regular files under root (symlinks not followed), as paths relative
+ * to root, sorted by strcmp. The caller frees them with strings_free.
+ */
+char **files_under(const char *root, size_t *n);
+void strings_free(char **list, size_t n);
+
+/*
+ * A mkstemp template for a temporary file in the folder of path:
+ * "dir/.name.XXXXXX" for "dir/name". The caller frees it.
+ */
+char *temp_name_beside(const char *path);
 
 /* Returns 1 when s ends with suffix. */
 int str_endswith(const char *s, const char *suffix);

@@ -16,13 +16,11 @@
 static char **allowed;
 static int nallowed;
 
-/* Debian 12 ships libxml2 2.9.14, whose handler takes a non-const error. */
-static void
-structured_error(void *ctx, xmlErrorPtr e)
+void
+xmlsafe_report(xmlErrorPtr e)
 {
 	char *msg, *end;
 
-	(void)ctx;
 	if (e == NULL || e->level == XML_ERR_NONE)
 		return;
 	msg = xstrdup(e->message ? e->message : "XML error");
@@ -32,6 +30,20 @@ structured_error(void *ctx, xmlErrorPtr e)
 	diag(e->level == XML_ERR_WARNING ? DIAG_WARNING : DIAG_ERROR, e->file,
 	    e->line, e->int2, "%s", msg);
 	free(msg);
+}
+
+/* Debian 12 ships libxml2 2.9.14, whose handler takes a non-const error. */
+static void
+structured_error(void *ctx, xmlErrorPtr e)
+{
+	(void)ctx;
+	xmlsafe_report(e);
+}
+
+void
+xmlsafe_init_errors(void)
+{
+	xmlSetStructuredErrorFunc(NULL, structured_error);
 }
 
 int
@@ -72,7 +84,7 @@ void
 xmlsafe_init(void)
 {
 	xmlInitParser();
-	xmlSetStructuredErrorFunc(NULL, structured_error);
+	xmlsafe_init_errors();
 	xmlSetExternalEntityLoader(fenced_loader);
 	/* Old global defaults that would expand or load entities. */
 	xmlSubstituteEntitiesDefault(0);

@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 #include <libxml/tree.h>
+#include <libxml/xmlerror.h>
 
 /* The only parser options used anywhere (see SECURITY.md). */
 #define XMLSAFE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOCDATA)
@@ -14,6 +15,13 @@
  * the folders allowed with xmlsafe_allow_dir. Call once at start-up.
  */
 void xmlsafe_init(void);
+
+/* Reports one libxml2 error through diag (file:line:col). */
+void xmlsafe_report(xmlErrorPtr e);
+
+/* Routes libxml2's errors to xmlsafe_report again (after a stage that
+ * collected them itself, such as a theme's transform). */
+void xmlsafe_init_errors(void);
 
 /* Allows the loader to open files beneath dir (a real path, no symlinks). */
 void xmlsafe_allow_dir(const char *dir);
