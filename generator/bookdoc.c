@@ -385,49 +385,82 @@ add_meta(xmlNode *root, const struct book *b, const struct catalog *cat,
  * a citation such as "Bowlby, 1969") is isolated in <ltr>, which themes
  * render as <bdi>, so that its punctuation and numbers stay in place.
  */
+/* Adds a <text> holding s[0..len) after *at, and makes it the new *at. */
 static void
-isolate_ltr(xmlNode *text)
+add_text_after(xmlNode **at, const xmlChar *s, int32_t len, int ltr)
 {
-	xmlChar *content = xmlNodeGetContent(text);
-	const uint8_t *s = (const uint8_t *)content;
-	int32_t i = 0, n = (int32_t)strlen((const char *)content), at;
-	int32_t start = -1, end = -1;
-	xmlNode *run, *rest, *inner;
+	xmlNode *t = xmlNewDocNode((*at)->doc, (*at)->ns, BAD_CAST "text", NULL);
+	xmlNode *node = t;
+
+	xmlNodeAddContentLen(t, s, len);
+	if (ltr) {
+		node = xmlNewDocNode((*at)->doc, (*at)->ns, BAD_CAST "ltr", NULL);
+		xmlAddChild(node, t);
+	}
+	xmlAddNextSibling(*at, node);
+	*at = node;
+}
+
+/*
+ * Finds the next left-to-right run in s[from..n): it starts at a strong
+ * LTR character and ends before the next strong RTL one (numbers and
+ * neutrals between LTR words belong to it). Returns 0 when there is none.
+ */
+static int
+next_ltr_run(const uint8_t *s, int32_t from, int32_t n, int32_t *start,
+    int32_t *end)
+{
+	int32_t i = from, at;
 	UChar32 c;
 	UCharDirection d;
 
+	*start = *end = -1;
 	while (i < n) {
 		at = i;
 		U8_NEXT(s, i, n, c);
 		d = c < 0 ? U_OTHER_NEUTRAL : u_charDirection(c);
 		if (d == U_LEFT_TO_RIGHT) {
-			if (start < 0)
-				start = at;
-			end = i;
-		} else if ((d == U_EUROPEAN_NUMBER) && start >= 0)
-			end = i;
+			if (*start < 0)
+				*start = at;
+			*end = i;
+		} else if (d == U_EUROPEAN_NUMBER && *start >= 0)
+			*end = i;
 		else if ((d == U_RIGHT_TO_LEFT || d == U_RIGHT_TO_LEFT_ARABIC) &&
-			 start >= 0)
+			 *start >= 0)
 			break;
 	}
-	if (start < 0) {
-		xmlFree(content);
-		return;
+	return *start >= 0;
+}
+
+/*
+ * In right-to-left text, a run of left-to-right words (an acronym, a name,
+ * a citation such as "Bowlby, 1969") is isolated in <ltr>, which themes
+ * render as <bdi>, so that its punctuation and numbers stay in place.
+ * One pass over the text: linear in its length, whatever the number of runs.
+ */
+static void
+isolate_ltr(xmlNode *text)
+{
+	xmlChar *content = xmlNodeGetContent(text);
+	const uint8_t *s = (const uint8_t *)content;
+	int32_t n = (int32_t)strlen((const char *)content), pos, start, end;
+	int32_t first_end = -1;
+	xmlNode *at = text;
+
+	for (pos = 0; next_ltr_run(s, pos, n, &start, &end); pos = end) {
+		if (first_end < 0)
+			first_end = start; /* text keeps what precedes the first */
+		else
+			add_text_after(&at, content + pos, start - pos, 0);
+		add_text_after(&at, content + start, end - start, 1);
 	}
-	/* text = before | <ltr>run</ltr> | rest (scanned in turn) */
-	run = xmlNewDocNode(text->doc, text->ns, BAD_CAST "ltr", NULL);
-	inner = xmlNewDocNode(text->doc, text->ns, BAD_CAST "text", NULL);
-	xmlNodeAddContentLen(inner, content + start, end - start);
-	xmlAddChild(run, inner);
-	rest = xmlNewDocNode(text->doc, text->ns, BAD_CAST "text", NULL);
-	xmlNodeAddContent(rest, content + end);
-	content[start] = '\0';
-	xmlNodeSetContent(text, NULL);
-	xmlNodeAddContent(text, content);
-	xmlAddNextSibling(text, run);
-	xmlAddNextSibling(run, rest);
+	if (first_end >= 0) {
+		/* Empty <text> nodes between and after runs are kept: the
+		 * book document has the same shape as it always had. */
+		add_text_after(&at, content + pos, n - pos, 0);
+		xmlNodeSetContentLen(text, content, first_end);
+	}
 	xmlFree(content);
-	isolate_ltr(rest);
 }
 
 static void

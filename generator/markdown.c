@@ -13,6 +13,7 @@
 #include <unicode/utf8.h>
 
 #include "diag.h"
+#include "strmap.h"
 #include "util.h"
 
 #define MAX_TEXT_ERRORS 5
@@ -23,8 +24,9 @@ struct conv {
 	int fixed_line; /* > 0: report every problem at this line (catalogs) */
 	xmlDoc *doc;
 	xmlNs *ns;
-	char **ids; /* heading ids used so far in this chapter */
-	int nids;
+	/* Heading ids used so far in this chapter; the value at an id is the
+	 * last suffix tried for headings whose slug is that id. */
+	struct strmap ids;
 	int footnotes; /* footnote definitions seen so far */
 	int errors;
 };
@@ -175,24 +177,28 @@ conv_error(struct conv *cv, cmark_node *n, const char *fmt, ...)
 	cv->errors++;
 }
 
+/* The slug of the heading's text; a repeated one gets "-1", "-2" … */
 static void
 assign_heading_id(struct conv *cv, xmlNode *h)
 {
 	xmlChar *text = xmlNodeGetContent(h);
 	char *base = markdown_slug((const char *)text), *id = xstrdup(base);
-	int i, k = 0;
+	int *next, k, added;
 
 	xmlFree(text);
-	for (i = 0; i < cv->nids; i++)
-		if (strcmp(cv->ids[i], id) == 0) {
-			free(id);
-			id = xasprintf("%s-%d", base, ++k);
-			i = -1;
-		}
+	next = strmap_get(&cv->ids, base);
+	k = next ? *next : 0;
+	/* Each base remembers its last suffix: n equal headings cost n
+	 * lookups, not n squared. */
+	while (strmap_get(&cv->ids, id)) {
+		free(id);
+		id = xasprintf("%s-%d", base, ++k);
+	}
+	strmap_put(&cv->ids, id, &added);
+	*strmap_put(&cv->ids, base, NULL) = k;
 	free(base);
-	cv->ids = xrealloc(cv->ids, (size_t)(cv->nids + 1) * sizeof(char *));
-	cv->ids[cv->nids++] = id;
 	xmlNewProp(h, BAD_CAST "id", BAD_CAST id);
+	free(id);
 }
 
 /* A fenced block "```diagram NAME" whose lines are "key: label". */
@@ -459,6 +465,64 @@ convert(struct conv *cv, cmark_node *doc, xmlNode *root)
 	cmark_iter_free(it);
 }
 
+/*
+ * Limits checked before cmark sees a chapter, because cmark cannot fail
+ * gracefully: it pads every table row to the header's width and aborts
+ * when memory runs out, and each footnote costs it far more than its text.
+ * A handbook's biggest table has a few hundred cells.
+ */
+#define MAX_TABLE_CELLS 100000
+#define MAX_FOOTNOTES 5000
+
+/* Cells in a GFM delimiter row ("| --- | :-: |"), or 0 when it is not one. */
+static long
+delimiter_cells(const char *p, const char *eol)
+{
+	long cells = 0, dashes = 0;
+
+	for (; p < eol; p++) {
+		if (*p == '|') {
+			cells += dashes > 0;
+			dashes = 0;
+		} else if (*p == '-')
+			dashes++;
+		else if (*p != ':' && *p != ' ' && *p != '\t')
+			return 0;
+	}
+	return cells + (dashes > 0);
+}
+
+static int
+check_sizes(const char *file, const char *text, size_t len)
+{
+	const char *p = text, *end = text + len, *eol;
+	long cells = 0, rows = 0, footnotes = 0, line = 0, table_line = 0;
+
+	for (; p < end; p = eol + (eol < end)) {
+		eol = memchr(p, '\n', (size_t)(end - p));
+		if (eol == NULL)
+			eol = end;
+		line++;
+		if (eol == p || (eol - p == 1 && *p == '\r')) {
+			cells = rows = 0; /* a blank line ends a table */
+			continue;
+		}
+		if (strncmp(p, "[^", 2) == 0 && ++footnotes > MAX_FOOTNOTES)
+			return diag(DIAG_ERROR, file, (int)line, 1,
+			    "more than %d footnotes in one chapter", MAX_FOOTNOTES);
+		if (cells == 0 && memchr(p, '|', (size_t)(eol - p)) &&
+		    (cells = delimiter_cells(p, eol)) > 0) {
+			table_line = line;
+			rows = 1;
+		} else if (cells > 0 && ++rows * cells > MAX_TABLE_CELLS)
+			return diag(DIAG_ERROR, file, (int)table_line, 1,
+			    "a table of %ld columns and over %ld rows: more than "
+			    "%d cells",
+			    cells, rows, MAX_TABLE_CELLS);
+	}
+	return 0;
+}
+
 static xmlDoc *
 parse_common(const char *file, int fixed_line, const char *text, size_t len)
 {
@@ -493,9 +557,7 @@ parse_common(const char *file, int fixed_line, const char *text, size_t len)
 
 	cmark_node_free(tree);
 	cmark_parser_free(parser);
-	for (i = 0; i < (size_t)cv.nids; i++)
-		free(cv.ids[i]);
-	free(cv.ids);
+	strmap_free(&cv.ids);
 	if (cv.errors) {
 		xmlFreeDoc(cv.doc);
 		return NULL;
@@ -512,6 +574,8 @@ markdown_parse(const char *file, const char *text, size_t len)
 		text += 3; /* cmark would keep the byte-order mark as text */
 		len -= 3;
 	}
+	if (check_sizes(file, text, len) < 0)
+		return NULL;
 	return parse_common(file, 0, text, len);
 }
 
