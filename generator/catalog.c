@@ -5,6 +5,7 @@
  */
 #include "catalog.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <setjmp.h>
 #include <stdint.h>
@@ -14,6 +15,7 @@
 
 #include <gettext-po.h>
 #include <unicode/uloc.h>
+#include <unicode/utf8.h>
 
 #include "diag.h"
 #include "locale.h"
@@ -138,14 +140,14 @@ on_xerror2(int severity, po_message_t m1, const char *file1, size_t line1,
     const char *file2, size_t line2, size_t col2, int multiline2,
     const char *text2)
 {
+	char *both;
+
 	(void)m1;
 	(void)m2;
 	(void)multiline1;
 	(void)multiline2;
 	(void)file2;
 	(void)col2;
-	char *both;
-
 	/* "duplicate message definition" + "this is the location of the
 	 * first definition": say it as one sentence. */
 	(void)text2;
@@ -163,7 +165,33 @@ static const struct po_xerror_handler handler = {on_xerror, on_xerror2};
 
 /* --- lines of entries, and what libgettextpo lets through --- */
 
-/* Appends the C-escaped PO string starting at p (after the quote). */
+/* The value of the octal (\\0 … \\377) or hex (\\x..) escape at p. */
+static unsigned long
+escape_value(const char **p)
+{
+	unsigned long v = 0;
+	int i;
+
+	if (**p == 'x') {
+		while (isxdigit((unsigned char)(*p)[1]) && v < 0x100) {
+			(*p)++;
+			v = v * 16 + (unsigned long)(isdigit((unsigned char)**p)
+							 ? **p - '0'
+							 : (tolower((unsigned char)**p) - 'a' + 10));
+		}
+		return v;
+	}
+	for (i = 0; i < 3 && **p >= '0' && **p <= '7'; i++, (*p)++)
+		v = v * 8 + (unsigned long)(**p - '0');
+	(*p)--;
+	return v;
+}
+
+/*
+ * Appends the C-escaped PO string starting at p (after the quote). Sets
+ * *has_nul for an escape whose value is 0, which gettext accepts and then
+ * silently cuts the string at.
+ */
 static int
 append_po_string(struct buf *b, const char *p, int *has_nul)
 {
@@ -175,9 +203,13 @@ append_po_string(struct buf *b, const char *p, int *has_nul)
 		switch (*++p) {
 		case 'n': buf_addch(b, '\n'); break;
 		case 't': buf_addch(b, '\t'); break;
-		case '0': *has_nul = 1; break;
 		case '\0': return -1;
-		default: buf_addch(b, *p);
+		default:
+			if (*p == 'x' || (*p >= '0' && *p <= '7')) {
+				if (escape_value(&p) == 0)
+					*has_nul = 1;
+			} else
+				buf_addch(b, *p);
 		}
 	}
 	return 0;
@@ -242,7 +274,8 @@ scan_lines(struct catalog *c, const char *text, int *errors)
 			field = NULL;
 		if (has_nul) {
 			diag(DIAG_ERROR, c->path, line, 0,
-			    "a NUL character (\\0) is not allowed in a catalog");
+			    "an escaped NUL character (\\0 or \\x00) is not "
+			    "allowed in a catalog: gettext would cut the text there");
 			(*errors)++;
 		}
 	}
@@ -250,6 +283,8 @@ scan_lines(struct catalog *c, const char *text, int *errors)
 	buf_free(&id);
 	buf_free(&str);
 }
+
+static void check_plural(struct catalog *c, int line, int *errors);
 
 /* Header checks that msgfmt does not make (see SECURITY.md). */
 static void
@@ -309,6 +344,51 @@ check_header(struct catalog *c, po_file_t po, const char *tag, int *errors)
 	free(plural);
 }
 
+/*
+ * A string as gettext gives it, after its escapes: "\\377" or "\\f" can
+ * make bytes that are not UTF-8 or control characters that XML forbids.
+ */
+static void
+check_unescaped(const struct catalog *c, int line, const char *s)
+{
+	int32_t i = 0, at, n = (int32_t)strlen(s);
+	UChar32 ch;
+
+	while (i < n) {
+		at = i;
+		U8_NEXT((const uint8_t *)s, i, n, ch);
+		if (ch < 0) {
+			diag(DIAG_ERROR, c->path, line, 0,
+			    "the byte 0x%02X (an escape such as '\\%o') is not "
+			    "UTF-8; write the character itself",
+			    (unsigned char)s[at], (unsigned char)s[at]);
+			return;
+		}
+		if ((ch < 0x20 && ch != '\n' && ch != '\t') || ch == 0x7f ||
+		    (ch >= 0x80 && ch < 0xa0)) {
+			diag(DIAG_ERROR, c->path, line, 0,
+			    "the control character U+%04X (from an escape such as "
+			    "'\\f', '\\b' or '\\v') is not allowed",
+			    (unsigned)ch);
+			return;
+		}
+	}
+}
+
+static void
+check_message(const struct catalog *c, const struct entry *e, po_message_t m)
+{
+	const char *id = po_message_msgid(m);
+	int k;
+
+	check_unescaped(c, e->line, id);
+	if (po_message_msgid_plural(m))
+		check_unescaped(c, e->line, po_message_msgid_plural(m));
+	check_unescaped(c, e->line, e->msgstr);
+	for (k = 0; k < e->nplural; k++)
+		check_unescaped(c, e->line, e->plural[k]);
+}
+
 static void
 read_messages(struct catalog *c, po_file_t po)
 {
@@ -340,6 +420,7 @@ read_messages(struct catalog *c, po_file_t po)
 			if (str == NULL || *str == '\0')
 				e->msgstr[0] = '\0';
 		}
+		check_message(c, e, m);
 		if (e->msgstr[0] == '\0')
 			e->state = CAT_UNTRANSLATED;
 		else
@@ -392,6 +473,8 @@ catalog_load(const char *path, const char *tag)
 		po = po_file_read(path, &handler);
 		if (po != NULL) {
 			check_header(c, po, tag, &errors);
+			if (c->plural_expr)
+				check_plural(c, 1, &errors);
 			po_file_check_all(po, &handler);
 			read_messages(c, po);
 		}
@@ -472,8 +555,13 @@ struct plural_parser {
 	int bad;
 };
 
-/* Deeper than any real rule; keeps hostile headers off the stack. */
-#define PLURAL_MAX_DEPTH 64
+/*
+ * A parenthesis costs two levels (a ternary and a primary). 1000 levels
+ * are far deeper than any real rule (Arabic's needs 12) and gettext's own
+ * parser, yet keep a hostile header off the stack, also under ASan. A rule
+ * deeper than that is refused when the catalog is read (check_plural).
+ */
+#define PLURAL_MAX_DEPTH 1000
 
 static unsigned long plural_ternary(struct plural_parser *pp);
 
@@ -588,6 +676,28 @@ plural_ternary(struct plural_parser *pp)
 	}
 	pp->depth--;
 	return c;
+}
+
+/* A rule gettext accepts but this evaluator cannot is an error, never a
+ * silent table of zeros. */
+static void
+check_plural(struct catalog *c, int line, int *errors)
+{
+	int n;
+
+	for (n = 0; n < 200; n++) {
+		struct plural_parser pp = {c->plural_expr, (unsigned long)n, 0,
+		    0};
+		plural_ternary(&pp);
+		if (pp.bad) {
+			diag(DIAG_ERROR, c->path, line, 0,
+			    "the Plural-Forms rule cannot be evaluated for n = "
+			    "%d (nested more than %d levels, or malformed)",
+			    n, PLURAL_MAX_DEPTH / 2);
+			(*errors)++;
+			return;
+		}
+	}
 }
 
 int

@@ -233,7 +233,7 @@ static void
 test_plural_table(void)
 {
 	struct catalog *c;
-	int t[200], zeros;
+	int t[200];
 
 	/* Arabic's six forms, as gettext evaluates them. */
 	c = catalog_with_plural("nplurals=6; plural=n==0 ? 0 : n==1 ? 1 : "
@@ -252,16 +252,24 @@ test_plural_table(void)
 	catalog_free(c);
 
 	/* A hostile rule gettext lets through (found by fuzzing: unclosed
-	 * parentheses) ends as form 0, never past the end of the string. */
+	 * parentheses) is refused when the catalog is read, never evaluated
+	 * past the end of the string nor turned into a table of zeros. */
 	c = catalog_load("tests/fuzz/corpus/catalog/"
 			 "regression-plural-unclosed-parentheses.po",
 	    "es");
+	CHECK(c == NULL);
+	catalog_free(c);
+
+	/* 40 nested parentheses are valid C and valid for gettext. */
+	c = catalog_with_plural("nplurals=2; plural=(((((((((((((((((((((((((("
+				"((((((((((((((n != 1))))))))))))))))))))))))"
+				"))))))))))))))));");
 	CHECK(c != NULL);
 	if (c) {
 		catalog_plural_table(c, t);
-		for (zeros = 0; zeros < 200 && t[zeros] == 0; zeros++)
-			;
-		CHECK_INT(zeros, 200);
+		CHECK_INT(t[0], 1);
+		CHECK_INT(t[1], 0);
+		CHECK_INT(t[2], 1);
 		catalog_free(c);
 	}
 
