@@ -26,7 +26,7 @@ DEB_CHECK = $(DEB_BUILD) $(DEB_PDF) gettext unzip python3=python3 epubcheck \
 	    java=default-jre-headless node=nodejs npm=npm chromium
 
 # Reproducible by default: the date of the last commit when there is one.
-SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 export SOURCE_DATE_EPOCH
 
 SRCS = $(wildcard generator/*.c)
@@ -163,9 +163,15 @@ dist/.stamp-%: translations/%.po $(HB_INPUTS)
 	./build/handbook build --locale $*
 	@touch $@
 
-# After the locales: the chooser links only PDFs newer than their locale.
+# After the locales: the chooser links only PDFs newer than their locale
+# (make tells the generator which; it reads nothing back from dist/).
+build-root = @pdfs=$$(for t in $(LOCALES); do \
+	[ dist/handbook-$$t.pdf -nt dist/.stamp-$$t ] && printf ' --pdf %s' $$t; \
+	done); echo "./build/handbook build --root-only$$pdfs"; \
+	./build/handbook build --root-only $$pdfs
+
 dist/.stamp-root: $(HB_INPUTS) $(CATALOGS) $(LOCALES:%=dist/.stamp-%)
-	./build/handbook build --root-only
+	$(build-root)
 	@touch $@
 
 dist/.stamp: $(LOCALES:%=dist/.stamp-%) dist/.stamp-root
@@ -201,7 +207,7 @@ export PAPER
 _ := $(call write-if-changed,build/paper,$(PAPER))
 
 pdf: $(LOCALES:%=dist/handbook-%.pdf)
-	./build/handbook build --root-only
+	$(build-root)
 
 dist/handbook-%.pdf: dist/.stamp-% build/paper
 	@./tests/ensure-deps.sh $(DEB_PDF)

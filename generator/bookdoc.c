@@ -11,6 +11,7 @@
 #include <unicode/utf8.h>
 
 #include "catalog.h"
+#include "bounds.h"
 #include "diag.h"
 #include "locale.h"
 #include "segment.h"
@@ -169,17 +170,21 @@ load_chapter(const char *content_dir, const struct manifest_chapter *c)
 {
 	char *path = xasprintf("%s/%s", content_dir, c->file);
 	size_t len;
-	char *text = file_read(path, MARKDOWN_MAX_BYTES, &len);
+	char *text = file_read(path, CHAPTER_MAX_BYTES, &len);
 	xmlDoc *doc = NULL;
 
 	if (text == NULL) {
-		diag(DIAG_ERROR, path, 0, 0, "cannot read chapter: %s",
-		    errno == EFBIG ? "larger than 2 MB" : strerror(errno));
+		if (errno == EFBIG)
+			diag(DIAG_ERROR, path, 0, 0, "cannot read chapter: "
+			    "larger than %u MB", BOUNDS_MB(CHAPTER_MAX_BYTES));
+		else
+			diag(DIAG_ERROR, path, 0, 0, "cannot read chapter: %s",
+			    strerror(errno));
 		goto out;
 	}
 	/* cmark cannot be cancelled: a chapter that takes too long stops the
 	 * build (nothing has been written yet). */
-	watchdog_start(path, 10);
+	watchdog_start(path, WATCHDOG_PARSE_SECONDS);
 	doc = markdown_parse(path, text, len);
 	watchdog_stop();
 	if (doc)

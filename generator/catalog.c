@@ -17,12 +17,13 @@
 #include <unicode/uloc.h>
 #include <unicode/utf8.h>
 
+#include "bounds.h"
 #include "diag.h"
 #include "locale.h"
 #include "markdown.h"
+#include "memlimit.h"
 #include "util.h"
 
-#define CATALOG_MAX_BYTES (32u << 20)
 
 struct entry {
 	char *key; /* msgctxt "\004" msgid, or msgid */
@@ -441,10 +442,15 @@ catalog_load(const char *path, const char *tag)
 	char *text;
 
 	c->path = xstrdup(path);
+	memlimit_note(path);
 	text = file_read(path, CATALOG_MAX_BYTES, &len);
 	if (text == NULL) {
-		diag(DIAG_ERROR, path, 0, 0, "cannot read: %s",
-		    errno == EFBIG ? "larger than 32 MB" : strerror(errno));
+		if (errno == EFBIG)
+			diag(DIAG_ERROR, path, 0, 0, "cannot read: larger than "
+			    "%u MB", BOUNDS_MB(CATALOG_MAX_BYTES));
+		else
+			diag(DIAG_ERROR, path, 0, 0, "cannot read: %s",
+			    strerror(errno));
 		goto fail;
 	}
 	if (markdown_check_text(path, text, len) < 0 ||
@@ -685,7 +691,7 @@ check_plural(struct catalog *c, int line, int *errors)
 {
 	int n;
 
-	for (n = 0; n < 200; n++) {
+	for (n = 0; n < PLURAL_TABLE_SIZE; n++) {
 		struct plural_parser pp = {c->plural_expr, (unsigned long)n, 0,
 		    0};
 		plural_ternary(&pp);
@@ -701,13 +707,13 @@ check_plural(struct catalog *c, int line, int *errors)
 }
 
 int
-catalog_plural_table(const struct catalog *c, int table[200])
+catalog_plural_table(const struct catalog *c, int table[PLURAL_TABLE_SIZE])
 {
 	struct plural_parser pp;
 	unsigned long v;
 	int n, forms = c && c->nplurals > 0 ? c->nplurals : 2;
 
-	for (n = 0; n < 200; n++) {
+	for (n = 0; n < PLURAL_TABLE_SIZE; n++) {
 		if (c == NULL || c->plural_expr == NULL) {
 			table[n] = n != 1;
 			continue;

@@ -2,6 +2,8 @@
 #ifndef GEN_CATALOG_H
 #define GEN_CATALOG_H
 
+#include "bounds.h"
+
 struct catalog;
 
 enum catalog_state { CAT_UNTRANSLATED, CAT_FUZZY, CAT_TRANSLATED };
@@ -40,7 +42,8 @@ const char *catalog_lookup_plural(const struct catalog *c, const char *msgid,
  * behaves as 100 + n % 100 in every gettext rule). With no catalog, the
  * English rule. Returns the number of forms.
  */
-int catalog_plural_table(const struct catalog *c, int table[200]);
+int catalog_plural_table(const struct catalog *c,
+    int table[PLURAL_TABLE_SIZE]);
 
 /* The state of msgid's entry. */
 enum catalog_state catalog_state(const struct catalog *c, const char *msgctxt,

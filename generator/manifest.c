@@ -9,11 +9,11 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
+#include "bounds.h"
 #include "diag.h"
 #include "util.h"
 #include "xmlsafe.h"
 
-#define MANIFEST_MAX_BYTES (1 << 20)
 
 int
 manifest_valid_chapter_name(const char *name)

@@ -12,6 +12,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include "bounds.h"
 #include "diag.h"
 #include "strmap.h"
 #include "util.h"
@@ -398,7 +399,6 @@ is_leaf(cmark_node *n)
  * Real text nests a handful of levels; thousands of "> > > …" would make
  * every later stage (the theme's templates above all) recurse that deep.
  */
-#define MAX_NESTING 100
 
 /* Walks the cmark tree and mirrors it as XML under root. */
 static void
@@ -428,7 +428,7 @@ convert(struct conv *cv, cmark_node *doc, xmlNode *root)
 			depth--;
 			continue;
 		}
-		if (!is_leaf(n) && depth >= MAX_NESTING) {
+		if (!is_leaf(n) && depth >= MARKDOWN_MAX_NESTING) {
 			if (!too_deep++) {
 				diag(DIAG_ERROR, cv->file,
 				    cv->fixed_line ? cv->fixed_line
@@ -437,7 +437,7 @@ convert(struct conv *cv, cmark_node *doc, xmlNode *root)
 						   : cmark_node_get_start_column(n),
 				    "more than %d levels of quotes, lists or "
 				    "emphasis inside each other",
-				    MAX_NESTING);
+				    MARKDOWN_MAX_NESTING);
 				cv->errors++;
 			}
 			skip_depth = 1;
@@ -465,14 +465,8 @@ convert(struct conv *cv, cmark_node *doc, xmlNode *root)
 	cmark_iter_free(it);
 }
 
-/*
- * Limits checked before cmark sees a chapter, because cmark cannot fail
- * gracefully: it pads every table row to the header's width and aborts
- * when memory runs out, and each footnote costs it far more than its text.
- * A handbook's biggest table has a few hundred cells.
- */
-#define MAX_TABLE_CELLS 100000
-#define MAX_FOOTNOTES 5000
+/* Limits checked before cmark sees a chapter, because cmark cannot fail
+ * gracefully (bounds.h). */
 
 /* Cells in a GFM delimiter row ("| --- | :-: |"), or 0 when it is not one. */
 static long
@@ -507,18 +501,18 @@ check_sizes(const char *file, const char *text, size_t len)
 			cells = rows = 0; /* a blank line ends a table */
 			continue;
 		}
-		if (strncmp(p, "[^", 2) == 0 && ++footnotes > MAX_FOOTNOTES)
+		if (strncmp(p, "[^", 2) == 0 && ++footnotes > MARKDOWN_MAX_FOOTNOTES)
 			return diag(DIAG_ERROR, file, (int)line, 1,
-			    "more than %d footnotes in one chapter", MAX_FOOTNOTES);
+			    "more than %d footnotes in one chapter", MARKDOWN_MAX_FOOTNOTES);
 		if (cells == 0 && memchr(p, '|', (size_t)(eol - p)) &&
 		    (cells = delimiter_cells(p, eol)) > 0) {
 			table_line = line;
 			rows = 1;
-		} else if (cells > 0 && ++rows * cells > MAX_TABLE_CELLS)
+		} else if (cells > 0 && ++rows * cells > MARKDOWN_MAX_TABLE_CELLS)
 			return diag(DIAG_ERROR, file, (int)table_line, 1,
 			    "a table of %ld columns and over %ld rows: more than "
 			    "%d cells",
-			    cells, rows, MAX_TABLE_CELLS);
+			    cells, rows, MARKDOWN_MAX_TABLE_CELLS);
 	}
 	return 0;
 }

@@ -8,9 +8,6 @@
 /* Namespace of the chapter trees, shared with cmark's own XML renderer. */
 #define CM_NS "http://commonmark.org/xml/1.0"
 
-/* Largest chapter accepted, in bytes. */
-#define MARKDOWN_MAX_BYTES (2u << 20)
-
 /* Registers cmark-gfm's extensions. Call once before markdown_parse. */
 void markdown_init(void);
 

@@ -22,12 +22,12 @@
 #include <libxslt/xsltutils.h>
 
 #include "catalog.h"
+#include "bounds.h"
 #include "diag.h"
 #include "util.h"
 #include "watchdog.h"
 #include "xmlsafe.h"
 
-#define THEME_MAX_FILE (4u << 20)
 
 struct theme {
 	char *dir;
@@ -328,7 +328,7 @@ hb_plural_table(xmlXPathParserContextPtr ctxt, int nargs)
 	const struct catalog *ui = tctxt ? tctxt->_private : NULL;
 	struct buf b = {0};
 	xmlChar *one;
-	int table[200], n;
+	int table[PLURAL_TABLE_SIZE], n;
 
 	if (nargs != 1) {
 		xmlXPathSetArityError(ctxt);
@@ -339,7 +339,7 @@ hb_plural_table(xmlXPathParserContextPtr ctxt, int nargs)
 				 ? ui
 				 : NULL,
 	    table);
-	for (n = 0; n < 200; n++)
+	for (n = 0; n < PLURAL_TABLE_SIZE; n++)
 		buf_printf(&b, n ? ",%d" : "%d", table[n]);
 	valuePush(ctxt, xmlXPathNewString(BAD_CAST b.data));
 	buf_free(&b);
@@ -418,7 +418,7 @@ theme_load(const char *dir)
 	/* Reads stay in the theme's folder and those of the themes it
 	 * imports (import_allowed). */
 	xmlsafe_allow_dir(dir);
-	doc = xmlsafe_read_file(t->entry, THEME_MAX_FILE);
+	doc = xmlsafe_read_file(t->entry, THEME_MAX_FILE_BYTES);
 	if (doc == NULL)
 		goto fail;
 	messages_begin();
@@ -462,7 +462,7 @@ theme_valid_output_path(const char *path)
 	const char *p = path, *start;
 	size_t n = strlen(path);
 
-	if (n == 0 || n > 200)
+	if (n == 0 || n > THEME_MAX_PATH)
 		return 0;
 	while (*p) {
 		start = p;
@@ -607,7 +607,7 @@ copy_from_theme(struct theme *t, xmlNode *n, char **data, size_t *len)
 	if (!xmlsafe_path_allowed(full)) {
 		diag(DIAG_ERROR, full, 0, 0, "theme: cannot copy: not a file "
 					     "inside the theme");
-	} else if ((*data = file_read(full, THEME_MAX_FILE, len)) == NULL) {
+	} else if ((*data = file_read(full, THEME_MAX_FILE_BYTES, len)) == NULL) {
 		diag(DIAG_ERROR, full, 0, 0, "cannot read: %s",
 		    strerror(errno));
 	} else
@@ -802,12 +802,12 @@ theme_apply(struct theme *t, xmlDoc *book, const char **params,
 	xsltSetCtxtSecurityPrefs(security, ctxt);
 	xsltSetCtxtParseOptions(ctxt, XMLSAFE_OPTIONS);
 	ctxt->_private = (void *)ui;
-	ctxt->maxTemplateDepth = 1000;
-	ctxt->opLimit = 20000000;
-	ctxt->xpathCtxt->opLimit = 200000000;
+	ctxt->maxTemplateDepth = THEME_MAX_TEMPLATE_DEPTH;
+	ctxt->opLimit = THEME_MAX_OPERATIONS;
+	ctxt->xpathCtxt->opLimit = THEME_MAX_XPATH_OPERATIONS;
 	if (params && xsltQuoteUserParams(ctxt, params) != 0)
 		diag_err("theme: bad parameters");
-	watchdog_start(t->entry, 60);
+	watchdog_start(t->entry, WATCHDOG_THEME_SECONDS);
 	messages_begin();
 	out = xsltApplyStylesheetUser(t->style, book, NULL, NULL, NULL, ctxt);
 	messages_end(t);

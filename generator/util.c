@@ -11,11 +11,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "memlimit.h"
+
 static void
 oom(void)
 {
-	fputs("handbook: error: out of memory\n", stderr);
-	exit(3);
+	/* Under a memory limit the parent process names the input. */
+	memlimit_out_of_memory();
 }
 
 void *

@@ -6,6 +6,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "memlimit.h"
+
 static char message[512];
 static size_t message_len;
 
@@ -24,6 +26,7 @@ watchdog_start(const char *what, unsigned seconds)
 	struct sigaction sa;
 	int n;
 
+	memlimit_note(what);
 	n = snprintf(message, sizeof(message),
 	    "%s: error: took longer than %u s (pathological input?); "
 	    "stopped, the previous output is kept\n",

@@ -46,6 +46,19 @@ grep -q 'Sommaire du manuel' dist/fr/index.html && ok || bad "dist/fr lacks the 
 [ "$(stat -c %i dist/es)" = "$es_inode" ] && ok || bad "dist/es was rewritten"
 [ "$(stat -c %i dist/en)" = "$en_inode" ] && ok || bad "dist/en was rewritten"
 
+# PDFs (make pdf) are linked from the chooser only while newer than
+# their locale's build: make decides and says so with --pdf.
+touch dist/handbook-es.pdf dist/handbook-fr.pdf
+rm -f dist/.stamp-root
+make >"$work/m3b" 2>&1 || { bad "make with PDFs"; cat "$work/m3b"; }
+grep -q 'href="handbook-es.pdf"' dist/index.html && ok || bad "chooser: no link to a current PDF"
+grep -q 'href="handbook-de.pdf"' dist/index.html && bad "chooser links a PDF that does not exist" || ok
+sed -i 's/^msgstr "Sommaire du manuel"$/msgstr "Sommaire"/' translations/fr.po
+make >"$work/m3c" 2>&1 || { bad "make after changing fr.po"; cat "$work/m3c"; }
+grep -q 'href="handbook-fr.pdf"' dist/index.html && bad "chooser links a stale PDF" || ok
+grep -q 'href="handbook-es.pdf"' dist/index.html && ok || bad "chooser lost a current PDF"
+rm -f dist/handbook-es.pdf dist/handbook-fr.pdf
+
 # A new catalog: every locale lists it, so every locale is rebuilt.
 msginit --no-translator -l ca -i translations/handbook.pot \
     -o translations/ca.po >/dev/null 2>&1 || bad "msginit"

@@ -160,17 +160,13 @@ pdfs() {
 		[ "$(pdfinfo "$p" | awk '/^Pages:/ {print $2}')" -gt 20 ] || { echo "$p: too few pages"; return 1; }
 	done
 	[ "$(ls "$out"/pdf/handbook-*.pdf | wc -l)" = 4 ] || { echo "want 4 PDFs"; return 1; }
-	# Rebuilding a locale keeps its PDF; the chooser links the PDFs that exist.
+	# Rebuilding a locale keeps its PDF; the chooser links the PDFs it is
+	# told are current (make's freshness rule: tests/incremental.sh).
 	./build/handbook build --locale en --output "$out/pdf" 2>/dev/null &&
-	    ./build/handbook build --root-only --output "$out/pdf" 2>/dev/null || return 1
+	    ./build/handbook build --root-only --pdf en --output "$out/pdf" 2>/dev/null || return 1
 	[ -f "$out/pdf/handbook-en.pdf" ] || { echo "rebuilding en removed its PDF"; return 1; }
 	grep -q 'href="handbook-en.pdf"' "$out/pdf/index.html" || { echo "chooser: no link to the PDF"; return 1; }
-	grep -q 'href="handbook-es.pdf"' "$out/pdf/index.html" && { echo "chooser links a missing PDF"; return 1; }
-	# A print page newer than its PDF: the PDF is stale and not linked.
-	touch -d '+1 minute' "$out/pdf/ar/print.html"
-	./build/handbook build --root-only --output "$out/pdf" 2>/dev/null || return 1
-	grep -q 'href="handbook-ar.pdf"' "$out/pdf/index.html" && { echo "chooser links a stale PDF"; return 1; }
-	grep -q 'href="handbook-en.pdf"' "$out/pdf/index.html" || { echo "chooser lost a current PDF"; return 1; }
+	grep -q 'href="handbook-es.pdf"' "$out/pdf/index.html" && { echo "chooser links a PDF not named"; return 1; }
 	return 0
 }
 result pdf pdfs

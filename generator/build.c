@@ -1,0 +1,409 @@
+/* The build: loads a session, then writes each locale and the chooser. */
+#include "build.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include <libxml/tree.h>
+
+#include "diag.h"
+#include "epub.h"
+#include "bounds.h"
+#include "manifest.h"
+#include "output.h"
+#include "search.h"
+#include "util.h"
+#include "watchdog.h"
+
+/* Time spent in each stage, for --timings (make bench). */
+enum stage { ST_PARSE, ST_LOCALIZE, ST_TRANSFORM, ST_SEARCH, ST_EPUB,
+	ST_WRITE, ST_COUNT };
+static const char *const stage_names[] = {"parse", "localize", "transform",
+    "search index", "epub", "write"};
+static double stage_seconds[ST_COUNT];
+
+static double
+now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+#define TIMED(stage, stmt)                                                   \
+	do {                                                                 \
+		double t0_ = now();                                          \
+		stmt;                                                        \
+		stage_seconds[stage] += now() - t0_;                          \
+	} while (0)
+
+/* The build's timestamp: SOURCE_DATE_EPOCH, else the newest input's mtime. */
+static int
+build_date(const struct book *b, long long *date)
+{
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	struct stat st;
+	char *end, *path;
+	int i;
+
+	if (sde && *sde) {
+		errno = 0;
+		*date = strtoll(sde, &end, 10);
+		if (errno || *end || !(*sde >= '0' && *sde <= '9'))
+			return diag_err("SOURCE_DATE_EPOCH must be a number of "
+					"seconds, got '%.40s'",
+			    sde);
+		/* Zip (DOS) times hold 1980-2107 only: refuse, rather than
+		 * give the EPUB a date its package does not state. */
+		if (*date < DATE_MIN || *date > DATE_MAX)
+			return diag_err("SOURCE_DATE_EPOCH %lld is outside "
+					"%lld-%lld (1980-01-01 to 2107-12-31, "
+					"the range of zip times)",
+			    *date, DATE_MIN, DATE_MAX);
+		return 0;
+	}
+	*date = 0;
+	for (i = -1; i < b->manifest->nchapters; i++) {
+		path = i < 0 ? xstrdup(b->manifest->path)
+			     : xasprintf("%s/%s", b->content_dir,
+				   b->manifest->chapters[i].file);
+		if (stat(path, &st) == 0 && st.st_mtime > *date)
+			*date = st.st_mtime;
+		free(path);
+	}
+	return 0;
+}
+
+int
+build_is_selected(const struct build_options *opt, const char *tag)
+{
+	int i;
+
+	if (opt->nlocales == 0)
+		return 1;
+	for (i = 0; i < opt->nlocales; i++)
+		if (strcmp(opt->locales[i], tag) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * The source locale first, then one per TAG.po in sorted order. Only the
+ * catalogs a command needs are read (reading is most of a one-locale
+ * build's time); the others are listed by their tag alone.
+ */
+static void
+find_locales(const struct build_options *opt, const char *source,
+    struct session *s, enum session_catalogs which)
+{
+	char **tags = NULL, *path;
+	int n = 0, i;
+	struct dirent *e;
+	DIR *d;
+
+	tags = xrealloc(tags, sizeof(char *));
+	tags[n++] = xstrdup(source);
+	d = opendir(opt->translations);
+	while (d && (e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.' || !str_endswith(e->d_name, ".po"))
+			continue;
+		if (strncmp(e->d_name, source, strlen(source)) == 0 &&
+		    strcmp(e->d_name + strlen(source), ".po") == 0) {
+			/* It would replace the source edition. */
+			diag(DIAG_ERROR, NULL, 0, 0,
+			    "%s/%s: '%s' is the book's own language "
+			    "(<language> in book.xml); a catalog cannot "
+			    "translate the book into it; remove or rename it",
+			    opt->translations, e->d_name, source);
+			continue;
+		}
+		tags = xrealloc(tags, (size_t)(n + 1) * sizeof(char *));
+		tags[n] = xstrdup(e->d_name);
+		tags[n++][strlen(e->d_name) - 3] = '\0';
+	}
+	if (d)
+		closedir(d);
+	qsort(tags + 1, (size_t)n - 1, sizeof(char *), str_compare);
+	s->all = xcalloc((size_t)n, sizeof(*s->all));
+	s->cats = xcalloc((size_t)n, sizeof(*s->cats));
+	for (i = 0; i < n; i++) {
+		path = i ? xasprintf("%s/%s.po", opt->translations, tags[i])
+			 : xasprintf("%s/book.xml", opt->content);
+		if (locale_lookup(tags[i], path, &s->all[s->nall]) == 0) {
+			const char *tag = s->all[s->nall].tag;
+			int read = i > 0 && (which == SESSION_ALL_CATALOGS ||
+						(which == SESSION_SELECTED &&
+						    build_is_selected(opt, tag)));
+
+			/* A catalog that does not load drops its locale. */
+			if (!read || (s->cats[s->nall] = catalog_load(path,
+					  tag)) != NULL)
+				s->nall++;
+		}
+		free(path);
+		free(tags[i]);
+	}
+	free(tags);
+}
+
+
+int
+session_load(const struct build_options *opt, struct session *s,
+    enum session_catalogs which)
+{
+	struct book_stats st;
+	int i, j, found;
+
+	TIMED(ST_PARSE, s->book = book_load(opt->content));
+	s->theme = theme_load(opt->theme);
+	/* The template does not depend on the catalogs: broken ones do not
+	 * stop it. */
+	if (s->book && which != SESSION_NO_CATALOGS)
+		find_locales(opt, s->book->manifest->language, s, which);
+	if (s->theme)
+		s->nui = theme_strings(s->theme, &s->ui);
+	for (i = 0; s->book && i < opt->nlocales; i++) {
+		for (j = found = 0; j < s->nall; j++)
+			found |= strcmp(s->all[j].tag, opt->locales[i]) == 0;
+		if (!found)
+			diag_err("no locale '%.64s': no usable %s/%.64s.po",
+			    opt->locales[i], opt->translations, opt->locales[i]);
+	}
+	s->ui_texts = xcalloc((size_t)s->nui + 1, sizeof(char *));
+	for (i = 0; i < s->nui; i++)
+		s->ui_texts[i] = s->ui[i].text;
+	for (i = 0; s->book && i < s->nall; i++) {
+		if (s->cats[i] == NULL) { /* the source, or not read */
+			s->all[i].percent = -1;
+			continue;
+		}
+		book_stats(s->book, s->cats[i], s->ui_texts, s->nui, &st, NULL);
+		s->all[i].percent = book_stats_percent(&st);
+	}
+	return s->book && s->theme ? 0 : -1;
+}
+
+void
+session_free(struct session *s)
+{
+	int i;
+
+	for (i = 0; i < s->nall; i++)
+		catalog_free(s->cats[i]);
+	free(s->cats);
+	free(s->all);
+	free(s->ui_texts);
+	theme_strings_free(s->ui, s->nui);
+	theme_free(s->theme);
+	book_free(s->book);
+}
+
+static int
+write_locale(const char *dist, const struct locale_info *loc,
+    const struct theme_result *res, long long date)
+{
+	struct outdir *o = output_begin(dist, loc->tag);
+	char *epub;
+	int i, rc = 0;
+
+	if (o == NULL)
+		return -1;
+	for (i = 0; i < res->nfiles && rc == 0; i++)
+		if (res->files[i].target == TARGET_SITE)
+			rc = output_write(o, res->files[i].path,
+			    res->files[i].data, res->files[i].len);
+	epub = xasprintf("%s/handbook-%s.epub", output_tmp_path(o), loc->tag);
+	if (rc == 0)
+		TIMED(ST_EPUB, rc = epub_write(epub, res->files, res->nfiles, date));
+	free(epub);
+	if (rc < 0) {
+		output_abort(o);
+		return -1;
+	}
+	return output_commit(o);
+}
+
+static int
+write_root_files(const char *dist, const struct theme_result *res)
+{
+	int i, rc = 0;
+
+	for (i = 0; i < res->nfiles; i++)
+		if (res->files[i].target == TARGET_ROOT &&
+		    output_replace_file(dist, res->files[i].path,
+			res->files[i].data, res->files[i].len) < 0)
+			rc = -1;
+	return rc;
+}
+
+/* dist/handbook-<tag>.zip: the locale folder as one file to pass on. */
+static int
+write_locale_zip(const char *dist, const struct locale_info *loc,
+    long long date)
+{
+	char *dir = xasprintf("%s/%s", dist, loc->tag);
+	char *zip = xasprintf("%s/handbook-%s.zip", dist, loc->tag);
+	int rc = epub_zip_folder(zip, dir, loc->tag, date);
+
+	free(dir);
+	free(zip);
+	return rc;
+}
+
+/* The search index is the generator's own output, beside the theme's. */
+static void
+add_search_index(struct theme_result *res, xmlDoc *doc,
+    const struct locale_info *loc)
+{
+	size_t len;
+	char *js = search_index_js(doc, loc, &len);
+
+	res->files = xrealloc(res->files,
+	    (size_t)(res->nfiles + 1) * sizeof(*res->files));
+	res->files[res->nfiles++] = (struct theme_output){TARGET_SITE,
+	    xstrdup("search-index.js"), js, len};
+}
+
+/* Builds one locale; with write 0 only checks that it would build. */
+static int
+build_locale(const struct build_options *opt, struct session *s, int which,
+    long long date, int write)
+{
+	const struct locale_info *loc = &s->all[which];
+	char *epub_name = xasprintf("handbook-%s.epub", loc->tag);
+	const char *params[] = {"epub-file", epub_name, "part", "locale",
+	    "root-files", "no", NULL};
+	struct locale_info *others = xcalloc((size_t)s->nall, sizeof(*others));
+	struct theme_result res;
+	xmlDoc *doc;
+	int i, rc;
+
+	/* A locale's pages must not depend on other catalogs' contents:
+	 * building it alone then gives the same bytes as the full build. */
+	for (i = 0; i < s->nall; i++) {
+		others[i] = s->all[i];
+		if (i != which)
+			others[i].percent = -1;
+	}
+	/* Translating is linear in the catalog, but a 32 MB catalog is
+	 * large: the same time limit as a chapter's parse. */
+	watchdog_start(s->cats[which] ? catalog_path(s->cats[which])
+				      : opt->content,
+	    WATCHDOG_PARSE_SECONDS);
+	TIMED(ST_LOCALIZE, doc = book_document(s->book, loc, s->cats[which],
+			       others, s->nall, date));
+	watchdog_stop();
+	free(others);
+	TIMED(ST_TRANSFORM,
+	    rc = theme_apply(s->theme, doc, params, s->cats[which], &res));
+	if (rc == 0)
+		TIMED(ST_SEARCH, add_search_index(&res, doc, loc));
+	xmlFreeDoc(doc);
+	free(epub_name);
+	if (rc < 0)
+		return diag(DIAG_ERROR, NULL, 0, 0,
+		    "locale '%s' not built; its previous output is kept",
+		    loc->tag);
+	if (write) {
+		double t0 = now(), epub0 = stage_seconds[ST_EPUB];
+		rc = write_locale(opt->output, loc, &res, date);
+		if (rc == 0)
+			rc = write_locale_zip(opt->output, loc, date);
+		stage_seconds[ST_WRITE] +=
+		    now() - t0 - (stage_seconds[ST_EPUB] - epub0);
+	}
+	theme_result_free(&res);
+	return rc;
+}
+
+/*
+ * PDFs are made after the build (make pdf) beside the locale zips. The
+ * Makefile names those that are current (--pdf TAG); the chooser links
+ * them: <locale pdf="handbook-TAG.pdf">. Nothing in the output folder is
+ * read back: the same options give the same bytes.
+ */
+static void
+mark_pdfs(xmlDoc *doc, const struct build_options *opt)
+{
+	xmlNode *n = xmlDocGetRootElement(doc)->children, *l;
+	xmlChar *tag;
+	char *name;
+	int i;
+
+	for (; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE ||
+		    !xmlStrEqual(n->name, BAD_CAST "locales"))
+			continue;
+		for (l = n->children; l; l = l->next) {
+			if (l->type != XML_ELEMENT_NODE ||
+			    (tag = xmlGetProp(l, BAD_CAST "tag")) == NULL)
+				continue;
+			for (i = 0; i < opt->npdfs; i++)
+				if (strcmp(opt->pdfs[i], (char *)tag) == 0)
+					break;
+			if (i < opt->npdfs) {
+				name = xasprintf("handbook-%s.pdf", (char *)tag);
+				xmlNewProp(l, BAD_CAST "pdf", BAD_CAST name);
+				free(name);
+			}
+			xmlFree(tag);
+		}
+	}
+}
+
+/* The files at the top of the output folder: the language chooser. */
+static int
+build_root(const struct build_options *opt, struct session *s, long long date,
+    int write)
+{
+	const char *params[] = {"part", "root", "root-files", "yes", NULL};
+	struct theme_result res;
+	xmlDoc *doc;
+	int i, n = 0, rc;
+
+	doc = book_document(s->book, &s->all[0], NULL, s->all, s->nall, date);
+	mark_pdfs(doc, opt);
+	TIMED(ST_TRANSFORM, rc = theme_apply(s->theme, doc, params, NULL, &res));
+	xmlFreeDoc(doc);
+	if (rc < 0)
+		return diag(DIAG_ERROR, NULL, 0, 0,
+		    "the files of %s/ not built; the previous ones are kept",
+		    opt->output);
+	for (i = 0; i < res.nfiles; i++)
+		n += res.files[i].target == TARGET_ROOT;
+	if (n == 0)
+		diag(DIAG_WARNING, opt->theme, 0, 0,
+		    "the theme's root part wrote no file for the top of %s/ "
+		    "(the language chooser)",
+		    opt->output);
+	if (write)
+		TIMED(ST_WRITE, rc = write_root_files(opt->output, &res));
+	theme_result_free(&res);
+	return rc;
+}
+
+int
+build_run(const struct build_options *opt, struct session *s, int write)
+{
+	long long date;
+	int i;
+
+	if (diag_errors() || build_date(s->book, &date))
+		return -1;
+	for (i = 0; i < s->nall && !opt->root_only; i++)
+		if (build_is_selected(opt, s->all[i].tag))
+			build_locale(opt, s, i, date, write);
+	if (opt->root_only || opt->nlocales == 0)
+		build_root(opt, s, date, write);
+	if (opt->timings)
+		for (i = 0; i < ST_COUNT; i++)
+			fprintf(stderr, "timing: %-12s %8.1f ms\n", stage_names[i],
+			    stage_seconds[i] * 1000);
+	return diag_errors() ? -1 : 0;
+}

@@ -1,0 +1,117 @@
+/* The commands besides build and check: the template, statistics, tokens. */
+#include "commands.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/tree.h>
+
+#include "diag.h"
+#include "manifest.h"
+#include "search.h"
+#include "util.h"
+
+/* Test vectors for search.js, from the first selected locale's text. */
+int
+command_tokens(const struct build_options *opt, struct session *s,
+    const char *out)
+{
+	xmlDoc *doc;
+	char *json;
+	size_t len;
+	int i;
+	FILE *f;
+
+	for (i = 0; i < s->nall && !build_is_selected(opt, s->all[i].tag); i++)
+		;
+	if (i == s->nall || diag_errors())
+		return 1;
+	doc = book_document(s->book, &s->all[i], s->cats[i], s->all, s->nall,
+	    0);
+	json = search_vectors_json(doc, &s->all[i], &len);
+	xmlFreeDoc(doc);
+	f = out ? fopen(out, "w") : stdout;
+	if (f == NULL || fwrite(json, 1, len, f) != len ||
+	    (f != stdout && fclose(f) != 0)) {
+		diag_err("cannot write '%s': %s", out, strerror(errno));
+		free(json);
+		return 1;
+	}
+	free(json);
+	return 0;
+}
+
+int
+command_extract(const struct build_options *opt, struct session *s,
+    const char *out)
+{
+	const struct manifest *m = s->book->manifest;
+	struct catalog_template *t = catalog_template_new(m->title);
+	char *pot = out ? xstrdup(out)
+			     : xasprintf("%s/handbook.pot", opt->translations);
+	char *file;
+	const struct unit *u;
+	int i, rc;
+
+	for (i = 0; i < s->book->nunits; i++) {
+		u = &s->book->units[i];
+		if (*u->msgid == '\0')
+			continue;
+		file = u->chapter < 0
+			   ? xstrdup(m->path)
+			   : xasprintf("%s/%s", opt->content,
+				 m->chapters[u->chapter].file);
+		catalog_template_add(t, NULL, u->msgid, file,
+		    u->chapter < 0 ? -1 : u->line, u->kind);
+		free(file);
+	}
+	for (i = 0; i < s->nui; i++) {
+		catalog_template_add(t, NULL, s->ui[i].text, s->ui[i].file,
+		    s->ui[i].line, "UI string of the theme");
+		if (s->ui[i].plural)
+			catalog_template_set_plural(t, s->ui[i].text,
+			    s->ui[i].plural);
+	}
+	rc = catalog_template_write(t, pot);
+	catalog_template_free(t);
+	free(pot);
+	return rc < 0 || diag_errors() ? 1 : 0;
+}
+
+static void
+print_stats(const char *name, const struct book_stats *st)
+{
+	printf("%-32s %10d %6d %12d %7d%%\n", name, st->translated, st->fuzzy,
+	    st->untranslated, book_stats_percent(st));
+}
+
+int
+command_stats(const struct build_options *opt, struct session *s,
+    int chapters)
+{
+	const struct manifest *m = s->book->manifest;
+	struct book_stats total, *per = xcalloc((size_t)m->nchapters,
+						    sizeof(*per));
+	int i, c;
+
+	printf("%-32s %10s %6s %12s %8s\n", "locale", "translated", "fuzzy",
+	    "untranslated", "percent");
+	for (i = 1; i < s->nall; i++) {
+		if (!build_is_selected(opt, s->all[i].tag))
+			continue;
+		book_stats(s->book, s->cats[i], s->ui_texts, s->nui, &total,
+		    per);
+		print_stats(s->all[i].tag, &total);
+		for (c = 0; chapters && c < m->nchapters; c++) {
+			char *name = xasprintf("  %s", m->chapters[c].id);
+			print_stats(name, &per[c]);
+			free(name);
+		}
+	}
+	if (s->nall < 2)
+		printf("(no catalogs in %s/)\n", opt->translations);
+	free(per);
+	return diag_errors() ? 1 : 0;
+}
