@@ -209,7 +209,7 @@ write_locale(const char *dist, const struct locale_info *loc,
     const struct theme_result *res, long long date)
 {
 	struct outdir *o = output_begin(dist, loc->tag);
-	char *epub;
+	char *epub, *shown;
 	int i, rc = 0;
 
 	if (o == NULL)
@@ -218,10 +218,14 @@ write_locale(const char *dist, const struct locale_info *loc,
 		if (res->files[i].target == TARGET_SITE)
 			rc = output_write(o, res->files[i].path,
 			    res->files[i].data, res->files[i].len);
+	/* Written in the temporary folder, named as where it will be. */
 	epub = xasprintf("%s/handbook-%s.epub", output_tmp_path(o), loc->tag);
+	shown = xasprintf("%s/%s/handbook-%s.epub", dist, loc->tag, loc->tag);
 	if (rc == 0)
-		TIMED(ST_EPUB, rc = epub_write(epub, res->files, res->nfiles, date));
+		TIMED(ST_EPUB, rc = epub_write(epub, shown, res->files,
+				   res->nfiles, date));
 	free(epub);
+	free(shown);
 	if (rc < 0) {
 		output_abort(o);
 		return -1;

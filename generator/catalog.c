@@ -31,7 +31,8 @@ struct entry {
 	char **plural; /* msgstr[0..nplural-1] of plural entries */
 	int nplural;
 	int state;
-	int line;
+	int line;     /* of its msgid */
+	int str_line; /* of its (first) msgstr */
 };
 
 struct catalog {
@@ -260,6 +261,7 @@ scan_lines(struct catalog *c, const char *text, int *errors)
 				e = insert(c, make_key(in_ctxt ? ctxt.data : NULL,
 				    id.data));
 				e->line = id_line;
+				e->str_line = line;
 			}
 			in_ctxt = pending = 0;
 			start_field(&str);
@@ -385,9 +387,9 @@ check_message(const struct catalog *c, const struct entry *e, po_message_t m)
 	check_unescaped(c, e->line, id);
 	if (po_message_msgid_plural(m))
 		check_unescaped(c, e->line, po_message_msgid_plural(m));
-	check_unescaped(c, e->line, e->msgstr);
+	check_unescaped(c, e->str_line, e->msgstr);
 	for (k = 0; k < e->nplural; k++)
-		check_unescaped(c, e->line, e->plural[k]);
+		check_unescaped(c, e->str_line, e->plural[k]);
 }
 
 static void

@@ -57,8 +57,8 @@ by_path(const void *a, const void *b)
 }
 
 int
-epub_write(const char *path, const struct theme_output *files, int nfiles,
-    long long date)
+epub_write(const char *path, const char *shown,
+    const struct theme_output *files, int nfiles, long long date)
 {
 	const struct theme_output **list = xcalloc((size_t)nfiles + 1,
 	    sizeof(*list));
@@ -73,7 +73,7 @@ epub_write(const char *path, const struct theme_output *files, int nfiles,
 	if (za == NULL) {
 		zip_error_t ze;
 		zip_error_init_with_code(&ze, err);
-		diag(DIAG_ERROR, path, 0, 0, "cannot create EPUB: %s",
+		diag(DIAG_ERROR, shown, 0, 0, "cannot create EPUB: %s",
 		    zip_error_strerror(&ze));
 		zip_error_fini(&ze);
 		goto out;
@@ -82,7 +82,7 @@ epub_write(const char *path, const struct theme_output *files, int nfiles,
 		goto fail;
 	for (i = 0; i < n; i++) {
 		if (strcmp(list[i]->path, "mimetype") == 0) {
-			diag(DIAG_ERROR, path, 0, 0,
+			diag(DIAG_ERROR, shown, 0, 0,
 			    "theme: the EPUB's mimetype is written by the "
 			    "generator");
 			zip_discard(za);
@@ -94,7 +94,7 @@ epub_write(const char *path, const struct theme_output *files, int nfiles,
 			goto fail;
 	}
 	if (zip_close(za) < 0) {
-		diag(DIAG_ERROR, path, 0, 0, "cannot write EPUB: %s",
+		diag(DIAG_ERROR, shown, 0, 0, "cannot write EPUB: %s",
 		    zip_strerror(za));
 		zip_discard(za);
 		goto out;
@@ -102,7 +102,7 @@ epub_write(const char *path, const struct theme_output *files, int nfiles,
 	rc = 0;
 	goto out;
 fail:
-	diag(DIAG_ERROR, path, 0, 0, "cannot build EPUB: %s", zip_strerror(za));
+	diag(DIAG_ERROR, shown, 0, 0, "cannot build EPUB: %s", zip_strerror(za));
 	zip_discard(za);
 out:
 	free(list);

@@ -10,10 +10,11 @@ struct theme_output;
  * Writes an EPUB at path from the files of a theme result whose target is
  * TARGET_EPUB ("mimetype" is added first and stored). Every entry gets the
  * time date (SOURCE_DATE_EPOCH) and fixed permissions so that the same
- * input gives the same bytes. Returns 0, or -1 after reporting an error.
+ * input gives the same bytes. Messages name the file as shown (its final
+ * place, not the temporary one). Returns 0, or -1 after reporting an error.
  */
-int epub_write(const char *path, const struct theme_output *files, int nfiles,
-    long long date);
+int epub_write(const char *path, const char *shown,
+    const struct theme_output *files, int nfiles, long long date);
 
 /*
  * Writes a zip of the folder dir at path, its files under the folder name

@@ -17,8 +17,8 @@ locales=$(cd dist && for d in */; do d=${d%/}; echo "$d"; done)
 # count SUITE: reads "…: N passed, N failed" from the suite's last line.
 count() {
 	line=$(tail -n 1 "$out/$1.log")
-	p=$(echo "$line" | sed -n 's/.* \([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
-	f=$(echo "$line" | sed -n 's/.* \([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
+	p=$(echo "$line" | sed -n 's/.* \([0-9]*\) passed, \([0-9]*\) failed\(, [0-9]* skipped\)\{0,1\}$/\1/p')
+	f=$(echo "$line" | sed -n 's/.* \([0-9]*\) passed, \([0-9]*\) failed\(, [0-9]* skipped\)\{0,1\}$/\2/p')
 	if [ -z "$p" ]; then
 		p=0 f=1
 		echo "$1: did not finish"
@@ -77,6 +77,10 @@ tests/errors.sh "$san" >"$out/errors.log" 2>&1; count errors
 
 # 3b. Translations: pseudo-locale, round trip, hostile catalogs, new language.
 tests/translations.sh "$san" >"$out/translations.log" 2>&1; count translations
+
+# 3c. Regressions of the defects a code review and a red team reproduced,
+#     and the memory ceiling (with the build without sanitizers).
+tests/defects.sh "$san" build/handbook >"$out/defects.log" 2>&1; count defects
 
 # 3c. Every catalog passes gettext's own check, and the template is current.
 catalogs() {
