@@ -14,7 +14,8 @@ CC       ?= cc
 CFLAGS   ?= -O2 -g
 PKGS      = libcmark-gfm libxml-2.0 libxslt libexslt icu-uc icu-i18n libzip
 WARN      = -Wall -Wextra -Wpedantic -Wstrict-prototypes -Wmissing-prototypes \
-	    -Wshadow -Wwrite-strings -Wformat=2 -Wvla -fno-common
+	    -Wshadow -Wwrite-strings -Wformat=2 -Wvla -fno-common \
+	    -Wdeclaration-after-statement
 VERSION   = 0.1.0
 
 # Debian packages that provide what the build and the tests need.

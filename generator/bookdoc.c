@@ -530,13 +530,12 @@ struct section {
 	int order;
 };
 
-static struct locale_collator *sort_collator;
-
+/* qsort_r comparator; ctx is the locale's collator. */
 static int
-by_collation(const void *a, const void *b)
+by_collation(const void *a, const void *b, void *ctx)
 {
 	const struct section *x = a, *y = b;
-	int c = locale_collate(sort_collator, x->key, y->key);
+	int c = locale_collate(ctx, x->key, y->key);
 
 	return c ? c : x->order - y->order;
 }
@@ -546,9 +545,10 @@ static void
 sort_sections(xmlNode *document, const struct locale_info *loc)
 {
 	struct section *sec = NULL;
+	struct locale_collator *collator;
 	xmlNode *n, *next, *anchor = NULL;
 	xmlChar *level;
-	int count = 0, i, h2;
+	int count = 0, i, h2, end;
 
 	for (n = document->children; n; n = n->next) {
 		level = markdown_is_element(n, "heading") ? xmlGetProp(n, BAD_CAST "level")
@@ -565,13 +565,13 @@ sort_sections(xmlNode *document, const struct locale_info *loc)
 		else
 			anchor = n;
 	}
-	sort_collator = locale_collator_new(loc);
-	if (sort_collator && count > 1) {
-		qsort(sec, (size_t)count, sizeof(*sec), by_collation);
+	collator = locale_collator_new(loc);
+	if (collator && count > 1) {
+		qsort_r(sec, (size_t)count, sizeof(*sec), by_collation, collator);
 		for (i = 0; i < count; i++) {
 			for (n = sec[i].first;; n = next) {
 				next = n->next;
-				int end = n == sec[i].last;
+				end = n == sec[i].last;
 				xmlUnlinkNode(n);
 				if (anchor)
 					xmlAddNextSibling(anchor, n);
@@ -583,7 +583,7 @@ sort_sections(xmlNode *document, const struct locale_info *loc)
 			}
 		}
 	}
-	locale_collator_free(sort_collator);
+	locale_collator_free(collator);
 	for (i = 0; i < count; i++)
 		xmlFree(sec[i].key);
 	free(sec);
@@ -628,14 +628,19 @@ add_chapter(xmlNode *root, const struct book *b, int i,
 		sort_sections(copy, loc);
 }
 
-static const struct locale_info *sort_locales;
+struct locale_order {
+	struct locale_collator *collator;
+	const struct locale_info *all;
+};
 
+/* qsort_r comparator of indexes into ctx->all, by name. */
 static int
-by_locale_name(const void *a, const void *b)
+by_locale_name(const void *a, const void *b, void *ctx)
 {
-	const struct locale_info *x = &sort_locales[*(const int *)a];
-	const struct locale_info *y = &sort_locales[*(const int *)b];
-	int c = locale_collate(sort_collator, x->name, y->name);
+	const struct locale_order *o = ctx;
+	const struct locale_info *x = &o->all[*(const int *)a];
+	const struct locale_info *y = &o->all[*(const int *)b];
+	int c = locale_collate(o->collator, x->name, y->name);
 
 	return c ? c : strcmp(x->tag, y->tag);
 }
@@ -646,15 +651,13 @@ add_locales_sorted(xmlNode *list, const struct locale_info *loc,
     const struct locale_info *all, int nall, const char *source)
 {
 	int *order = xcalloc((size_t)nall + 1, sizeof(int)), i;
+	struct locale_order o = {locale_collator_new(loc), all};
 
 	for (i = 0; i < nall; i++)
 		order[i] = i;
-	sort_collator = locale_collator_new(loc);
-	sort_locales = all;
-	if (sort_collator)
-		qsort(order, (size_t)nall, sizeof(int), by_locale_name);
-	locale_collator_free(sort_collator);
-	sort_collator = NULL;
+	if (o.collator)
+		qsort_r(order, (size_t)nall, sizeof(int), by_locale_name, &o);
+	locale_collator_free(o.collator);
 	for (i = 0; i < nall; i++)
 		add_locale(list, &all[order[i]], source);
 	free(order);
@@ -697,12 +700,6 @@ book_document(const struct book *b, const struct locale_info *loc,
 	return doc;
 }
 
-static int
-cmp_msgid(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* Counts each distinct msgid of list once. */
 static void
 count_unique(const struct catalog *cat, char **list, int n,
@@ -710,7 +707,7 @@ count_unique(const struct catalog *cat, char **list, int n,
 {
 	int i;
 
-	qsort(list, (size_t)n, sizeof(*list), cmp_msgid);
+	qsort(list, (size_t)n, sizeof(*list), str_compare);
 	for (i = 0; i < n; i++) {
 		if (i && strcmp(list[i], list[i - 1]) == 0)
 			continue;

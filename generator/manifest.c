@@ -31,25 +31,18 @@ manifest_valid_chapter_name(const char *name)
 	return name[0] != '-';
 }
 
+/* The element's text, white space collapsed: book.xml wraps freely. */
 static char *
 node_text(xmlNode *n)
 {
 	xmlChar *t = xmlNodeGetContent(n);
-	char *s = xstrdup(t ? (const char *)t : "");
-	char *p, *q;
+	struct buf b = {0};
 
+	buf_addstr(&b, "");
+	buf_add_collapsed(&b, t ? (const char *)t : "");
+	buf_trim_end(&b);
 	xmlFree(t);
-	/* Collapse white space so that book.xml can be wrapped freely. */
-	for (p = q = s; *p; p++) {
-		int sp = *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r';
-		if (sp && (q == s || q[-1] == ' '))
-			continue;
-		*q++ = sp ? ' ' : *p;
-	}
-	while (q > s && q[-1] == ' ')
-		q--;
-	*q = '\0';
-	return s;
+	return b.data;
 }
 
 static void

@@ -389,12 +389,7 @@ heading_level(xmlNode *n)
 static void
 add_plain(struct buf *b, const char *s)
 {
-	for (; *s; s++) {
-		int sp = *s == ' ' || *s == '\n' || *s == '\t' || *s == '\r';
-		if (sp && (b->len == 0 || b->data[b->len - 1] == ' '))
-			continue;
-		buf_addch(b, sp ? ' ' : *s);
-	}
+	buf_add_collapsed(b, s);
 	if (b->len && b->data[b->len - 1] != ' ')
 		buf_addch(b, ' ');
 }
@@ -411,8 +406,7 @@ static void
 flush_section(struct section_out *o, const char *anchor, const char *title,
     struct buf *text)
 {
-	while (text->len && text->data[text->len - 1] == ' ')
-		text->data[--text->len] = '\0';
+	buf_trim_end(text);
 	o->idx->section = o->count;
 	o->idx->length = 0;
 	o->idx->in_title = 1;

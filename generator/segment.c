@@ -55,7 +55,7 @@ add_text(struct buf *b, const char *s)
 {
 	for (; *s; s++) {
 		char c = *s;
-		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+		if (is_ascii_space(c)) {
 			if (b->len && b->data[b->len - 1] != ' ')
 				buf_addch(b, ' ');
 			continue;

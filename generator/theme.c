@@ -274,15 +274,15 @@ fenced_doc_loader(const xmlChar *uri, xmlDictPtr dict, int options,
 static void
 hb_t(xmlXPathParserContextPtr ctxt, int nargs)
 {
+	xsltTransformContextPtr tctxt = xsltXPathGetTransformContext(ctxt);
+	const struct catalog *ui = tctxt ? tctxt->_private : NULL;
+	const char *t;
 	xmlChar *s;
 
 	if (nargs != 1) {
 		xmlXPathSetArityError(ctxt);
 		return;
 	}
-	xsltTransformContextPtr tctxt = xsltXPathGetTransformContext(ctxt);
-	const struct catalog *ui = tctxt ? tctxt->_private : NULL;
-	const char *t;
 
 	s = xmlXPathPopString(ctxt);
 	t = ui ? catalog_lookup(ui, NULL, (const char *)s, NULL) : NULL;

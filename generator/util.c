@@ -256,6 +256,30 @@ temp_name_beside(const char *path)
 }
 
 int
+is_ascii_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+void
+buf_add_collapsed(struct buf *b, const char *s)
+{
+	for (; *s; s++) {
+		if (!is_ascii_space(*s))
+			buf_addch(b, *s);
+		else if (b->len && b->data[b->len - 1] != ' ')
+			buf_addch(b, ' ');
+	}
+}
+
+void
+buf_trim_end(struct buf *b)
+{
+	while (b->len && b->data[b->len - 1] == ' ')
+		b->data[--b->len] = '\0';
+}
+
+int
 str_endswith(const char *s, const char *suffix)
 {
 	size_t a = strlen(s), b = strlen(suffix);

@@ -25,6 +25,17 @@ void buf_printf(struct buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void buf_free(struct buf *b);
 
+/* 1 for the white space of markup: space, tab, newline, carriage return. */
+int is_ascii_space(char c);
+
+/*
+ * Appends s with every run of white space as one space, and none at the
+ * start of b: text from XML or Markdown as it reads. buf_trim_end drops
+ * the spaces at the end.
+ */
+void buf_add_collapsed(struct buf *b, const char *s);
+void buf_trim_end(struct buf *b);
+
 /*
  * Reads the whole file at path, at most max bytes. Returns a malloc'd,
  * NUL-terminated buffer and its length in *len, or NULL with errno set
