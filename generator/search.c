@@ -19,6 +19,7 @@
 #include "diag.h"
 #include "locale.h"
 #include "markdown.h"
+#include "strmap.h"
 #include "util.h"
 
 /* --- normalization (mirrored in search.js: normalizeText) --- */
@@ -301,43 +302,31 @@ struct posting_list {
 };
 
 struct index {
-	struct posting_list *terms;
-	size_t nslots, count;
+	struct posting_list *terms; /* in the order first seen */
+	size_t count, cap;
+	struct strmap where; /* term -> its place in terms */
 	int section;   /* the section being added */
 	int in_title;
 	int length;    /* tokens in the section */
 };
 
-static struct posting_list *
-slot(struct posting_list *t, size_t nslots, const char *term)
-{
-	size_t i = str_hash(term) & (nslots - 1);
-
-	while (t[i].term && strcmp(t[i].term, term) != 0)
-		i = (i + 1) & (nslots - 1);
-	return &t[i];
-}
-
 static void
 index_add(const char *term, void *arg)
 {
 	struct index *x = arg;
-	struct posting_list *p, *old = x->terms;
-	size_t i, n = x->nslots;
+	struct posting_list *p;
+	int added, *at = strmap_put(&x->where, term, &added);
 
-	if ((x->count + 1) * 2 > x->nslots) {
-		x->nslots = n ? n * 2 : 4096;
-		x->terms = xcalloc(x->nslots, sizeof(*x->terms));
-		for (i = 0; i < n; i++)
-			if (old[i].term)
-				*slot(x->terms, x->nslots, old[i].term) = old[i];
-		free(old);
+	if (added) {
+		if (x->count == x->cap) {
+			x->cap = x->cap ? x->cap * 2 : 4096;
+			x->terms = xrealloc(x->terms, x->cap * sizeof(*x->terms));
+		}
+		x->terms[x->count] = (struct posting_list){xstrdup(term), NULL,
+		    0, 0};
+		*at = (int)x->count++;
 	}
-	p = slot(x->terms, x->nslots, term);
-	if (p->term == NULL) {
-		p->term = xstrdup(term);
-		x->count++;
-	}
+	p = &x->terms[*at];
 	x->length++;
 	if (p->n == 0 || p->data[p->n - 2] != x->section) {
 		if (p->n + 2 > p->cap) {
@@ -486,7 +475,7 @@ search_index_js(xmlDoc *book, const struct locale_info *loc, size_t *len)
 	struct index idx = {0};
 	struct section_out o = {&js, &idx, loc->icu_id, "", "", 0};
 	xmlNode *n;
-	size_t i, k = 0;
+	size_t i;
 	int j, prev;
 
 	buf_printf(&js, "/* Search index of this handbook, %s. Generated; "
@@ -500,11 +489,9 @@ search_index_js(xmlDoc *book, const struct locale_info *loc, size_t *len)
 			add_chapter_sections(&o, n);
 	buf_addstr(&js, "],\n\"terms\":{");
 	/* Sorted terms: the same input always gives the same file. */
-	for (i = 0; i < idx.nslots; i++)
-		if (idx.terms[i].term)
-			idx.terms[k++] = idx.terms[i];
-	qsort(idx.terms, k, sizeof(*idx.terms), by_term);
-	for (i = 0; i < k; i++) {
+	strmap_free(&idx.where);
+	qsort(idx.terms, idx.count, sizeof(*idx.terms), by_term);
+	for (i = 0; i < idx.count; i++) {
 		buf_addstr(&js, i ? ",\n" : "\n");
 		json_string(&js, idx.terms[i].term);
 		buf_addstr(&js, ":[");
