@@ -164,33 +164,40 @@ sync_dir(const char *path)
  * A file whose bytes did not change keeps its old modification time, so
  * that people who copy the folder to a card copy only what changed.
  */
-static const char *keep_final, *keep_tmp;
-
-static int
-keep_time(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+static void
+keep_time(const char *path, const char *old)
 {
-	char *old;
-	struct stat ost;
+	struct stat st, ost;
 	size_t a, b;
 	char *x, *y;
 
-	(void)ftw;
-	if (flag != FTW_F)
-		return 0;
-	old = xasprintf("%s%s", keep_final, path + strlen(keep_tmp));
-	if (lstat(old, &ost) == 0 && S_ISREG(ost.st_mode) &&
-	    ost.st_size == st->st_size) {
-		x = file_read(path, (size_t)st->st_size, &a);
-		y = file_read(old, (size_t)ost.st_size, &b);
-		if (x && y && a == b && memcmp(x, y, a) == 0) {
-			struct timespec times[2] = {ost.st_atim, ost.st_mtim};
-			utimensat(AT_FDCWD, path, times, AT_SYMLINK_NOFOLLOW);
-		}
-		free(x);
-		free(y);
+	if (lstat(path, &st) < 0 || lstat(old, &ost) < 0 ||
+	    !S_ISREG(ost.st_mode) || ost.st_size != st.st_size)
+		return;
+	x = file_read(path, (size_t)st.st_size, &a);
+	y = file_read(old, (size_t)ost.st_size, &b);
+	if (x && y && a == b && memcmp(x, y, a) == 0) {
+		struct timespec times[2] = {ost.st_atim, ost.st_mtim};
+		utimensat(AT_FDCWD, path, times, AT_SYMLINK_NOFOLLOW);
 	}
-	free(old);
-	return 0;
+	free(x);
+	free(y);
+}
+
+static void
+keep_times(const struct outdir *o)
+{
+	size_t i, n;
+	char **files = files_under(o->tmp, &n), *path, *old;
+
+	for (i = 0; i < n; i++) {
+		path = xasprintf("%s/%s", o->tmp, files[i]);
+		old = xasprintf("%s/%s", o->final, files[i]);
+		keep_time(path, old);
+		free(path);
+		free(old);
+	}
+	strings_free(files, n);
 }
 
 int
@@ -199,9 +206,10 @@ output_commit(struct outdir *o)
 	struct stat st;
 	int rc = 0;
 
-	keep_final = o->final;
-	keep_tmp = o->tmp;
-	nftw(o->tmp, keep_time, 16, FTW_PHYS);
+	/* A file whose bytes did not change keeps its old modification
+	 * time, so that people who copy the folder to a card copy only what
+	 * changed. */
+	keep_times(o);
 	/*
 	 * Everything written in the folder (pages, the EPUB libzip wrote)
 	 * reaches the disk before the folder is swapped in: one syncfs()
