@@ -87,6 +87,6 @@ async function checkPage(browser, file, wantSkipLink = true) {
   } finally {
     await browser.close();
   }
-  console.log(`browser: ${passed} passed, ${failed} failed`);
+  console.log(`browser: ${passed} passed, ${failed} failed, 0 skipped`);
   process.exit(failed ? 1 : 0);
 })().catch(e => { console.error(e); process.exit(1); });
