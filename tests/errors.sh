@@ -155,16 +155,16 @@ expect_theme() { # NAME WANT_IN_STDERR STYLESHEET
 	if [ "$rc" != 1 ]; then echo "FAIL theme-$1: status $rc, want 1"; cat "$work/err"; failed=$((failed + 1))
 	elif ! grep -q -- "$2" "$work/err"; then echo "FAIL theme-$1: no '$2'"; cat "$work/err"; failed=$((failed + 1))
 	elif grep -rq 'root:x:0' "$work/err" "$work/out" "$work/dist"; then echo "FAIL theme-$1: secret leaked"; failed=$((failed + 1))
-	elif [ -e /tmp/handbook-pwned ]; then echo "FAIL theme-$1: a file was written"; rm -f /tmp/handbook-pwned; failed=$((failed + 1))
+	elif [ -e "$work/pwned" ]; then echo "FAIL theme-$1: a file was written"; rm -f "$work/pwned"; failed=$((failed + 1))
 	elif [ "$(tree_hash "$work/dist")" != "$good_hash" ]; then echo "FAIL theme-$1: output changed"; failed=$((failed + 1))
 	else passed=$((passed + 1)); fi
 }
 head='<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns:hb="urn:x-handbook:1" xmlns:exsl="http://exslt.org/common" extension-element-prefixes="exsl">'
 expect_theme read-passwd "refused to read '/etc/passwd'" "$(echo "$head"'<xsl:template match="/"><hb:files><hb:file path="x.html"><p><xsl:value-of select="document('"'"'/etc/passwd'"'"')"/></p></hb:file></hb:files></xsl:template></xsl:stylesheet>')"
-expect_theme write-file "theme:" "$(echo "$head"'<xsl:template match="/"><exsl:document href="/tmp/handbook-pwned" method="text">x</exsl:document><hb:files/></xsl:template></xsl:stylesheet>')"
+expect_theme write-file "File write for $work/pwned refused" "$(echo "$head"'<xsl:template match="/"><exsl:document href="'"$work/pwned"'" method="text">x</exsl:document><hb:files/></xsl:template></xsl:stylesheet>')"
 expect_theme xxe "document type declaration" "$(echo '<!DOCTYPE x [<!ENTITY pw SYSTEM "/etc/passwd">]>'"$head"'<xsl:template match="/"><hb:files><hb:file path="x.html"><p>&pw;</p></hb:file></hb:files></xsl:template></xsl:stylesheet>')"
 expect_theme network-import "Network file read for http://example.org/evil.xsl refused" "$(echo "$head"'<xsl:import href="http://example.org/evil.xsl"/><xsl:template match="/"><hb:files/></xsl:template></xsl:stylesheet>')"
-expect_theme recursion "theme:" "$(echo "$head"'<xsl:template match="/"><xsl:call-template name="r"/></xsl:template><xsl:template name="r"><xsl:call-template name="r"/></xsl:template></xsl:stylesheet>')"
+expect_theme recursion "infinite template recursion" "$(echo "$head"'<xsl:template match="/"><xsl:call-template name="r"/></xsl:template><xsl:template name="r"><xsl:call-template name="r"/></xsl:template></xsl:stylesheet>')"
 expect_theme javascript-href "has a href address in 'JavaScript:alert(1)'" "$(echo "$head"'<xsl:template match="/"><hb:files><hb:file path="x.html"><a href="JavaScript:alert(1)">x</a></hb:file></hb:files></xsl:template></xsl:stylesheet>')"
 expect_theme event-handler "event handler 'onclick'" "$(echo "$head"'<xsl:template match="/"><hb:files><hb:file path="x.html"><p onclick="alert(1)">x</p></hb:file></hb:files></xsl:template></xsl:stylesheet>')"
 expect_theme inline-script "not a file of the theme" "$(echo "$head"'<xsl:template match="/"><hb:files><hb:file path="x.html"><script>alert(1)</script></hb:file></hb:files></xsl:template></xsl:stylesheet>')"

@@ -273,14 +273,21 @@ test_plural_table(void)
 		catalog_free(c);
 	}
 
-	/* Products that overflow wrap, as unsigned long does in gettext. */
+	/*
+	 * Products that overflow wrap, as unsigned long does in gettext:
+	 * n * 4000000000^3 mod 2^64 is 0 for n = 0 and above 2^63 for
+	 * n = 1..3, so it is > 1 in unsigned arithmetic (form 1) and negative
+	 * in signed arithmetic (form 0).
+	 */
 	c = catalog_with_plural("nplurals=2; plural=n*4000000000*4000000000*"
 				"4000000000 > 1;");
-	if (c) {
-		catalog_plural_table(c, t);
-		CHECK(t[0] == 0 || t[0] == 1);
-		catalog_free(c);
-	}
+	CHECK(c != NULL);
+	CHECK_INT(catalog_plural_table(c, t), 2);
+	CHECK_INT(t[0], 0);
+	CHECK_INT(t[1], 1);
+	CHECK_INT(t[2], 1);
+	CHECK_INT(t[3], 1);
+	catalog_free(c);
 }
 
 int
