@@ -95,6 +95,13 @@ build/san/test_units: tests/unit/test_units.c tests/unit/harness.h \
 	    tests/unit/test_units.c $(filter-out build/san/main.o,$(SAN_OBJS)) \
 	    $(PKG_LIBS)
 
+# The spec corpus's driver: the stages on one small book (tests/spec/).
+build/san/spec: tests/spec/spec.c $(filter-out build/san/main.o,$(SAN_OBJS))
+	$(CC) -std=c11 $(WARN) -Werror $(SAN_FLAGS) -D_GNU_SOURCE \
+	    -DHANDBOOK_VERSION='"$(VERSION)"' $(PKG_CFLAGS) -o $@ \
+	    tests/spec/spec.c $(filter-out build/san/main.o,$(SAN_OBJS)) \
+	    $(PKG_LIBS)
+
 # The fuzz harnesses without libFuzzer: make check replays every corpus.
 build/san/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz.h \
     $(filter-out build/san/main.o,$(SAN_OBJS))
@@ -196,8 +203,13 @@ stats: build/handbook
 # --- tests ------------------------------------------------------------------
 
 check: build/.deps-check build/handbook dist/.stamp build/san/handbook \
-    build/san/test_units $(FUZZ_TARGETS:%=build/san/replay_%)
+    build/san/test_units build/san/spec $(FUZZ_TARGETS:%=build/san/replay_%)
 	@./tests/run-all.sh
+
+# Rewrites the spec corpus's expected files (tests/spec/*/out.*) from what
+# the generator makes now: review them with git diff before committing.
+regen: build/san/spec
+	@./tests/spec/run.sh --regen build/san/spec
 
 # --- PDF per locale (WeasyPrint); PAPER=letter for US Letter ---
 
@@ -241,4 +253,4 @@ clean:
 format:
 	clang-format -i generator/*.c generator/*.h tests/unit/*.c
 
-.PHONY: all deps handbook update-po stats pdf bench fuzz check install uninstall clean format
+.PHONY: all deps handbook update-po stats pdf bench fuzz check regen install uninstall clean format

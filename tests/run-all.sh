@@ -91,6 +91,10 @@ cli >"$out/cli.log" 2>&1; count cli
 # 3. Bad input: clear errors, exit status 1, previous output kept.
 tests/errors.sh "$san" >"$out/errors.log" 2>&1; count errors
 
+# 3a. The spec corpus: small books with their expected book document, page
+#     and diagnostics (make regen rewrites them).
+tests/spec/run.sh build/san/spec >"$out/spec.log" 2>&1; count spec
+
 # 3b. Translations: pseudo-locale, round trip, hostile catalogs, new language.
 tests/translations.sh "$san" >"$out/translations.log" 2>&1; count translations
 
