@@ -3,6 +3,11 @@
 #   make          build the generator (build/handbook) and the handbook (dist/)
 #   make check    run every test
 #   make install  install the generator, the default theme and the man page
+#   make help     every target
+#
+# Reading this file changes nothing: `make -n`, `make -q`, `make clean` and
+# `make help` never install or write. Missing Debian packages are installed
+# (as root) by the recipes of `make`, `make check` and `make deps`.
 
 PREFIX   ?= /usr/local
 DESTDIR  ?=
@@ -40,6 +45,20 @@ CATALOGS = $(wildcard translations/*.po)
 
 all: build/handbook dist/.stamp
 
+help:
+	@echo 'make            the generator (build/handbook) and the handbook (dist/)'
+	@echo 'make check      every test (tests/run-all.sh)'
+	@echo 'make regen      rewrite the spec corpus'"'"'s expected files (review with git diff)'
+	@echo 'make deps       install the Debian packages the build and tests need (as root)'
+	@echo 'make pdf        a PDF per locale (PAPER=A4 or letter)'
+	@echo 'make update-po  refresh the template and merge it into every catalog'
+	@echo 'make stats      how much of each catalog is translated'
+	@echo 'make fuzz       libFuzzer on each harness (FUZZ_SECONDS per target)'
+	@echo 'make bench      timings (never a pass/fail)'
+	@echo 'make format     clang-format the C sources'
+	@echo 'make install    install (PREFIX, DESTDIR); make uninstall removes'
+	@echo 'make clean      remove build/ and dist/'
+
 # --- dependencies ---------------------------------------------------------
 
 # Installs missing Debian packages when run as root, else says what to run.
@@ -58,16 +77,19 @@ deps: build/.deps-check
 
 # --- the generator ---------------------------------------------------------
 
-build/pkg.mk: build/.deps-build
-	@echo 'PKG_CFLAGS = '"$$(pkg-config --cflags $(PKGS))" > $@
-	@echo 'PKG_LIBS = '"$$(pkg-config --libs $(PKGS)) -lgettextpo" >> $@
+# pkg-config runs once, when a recipe first needs the flags: after the
+# packages are installed, and never while make only reads this file.
+PKG_CFLAGS = $(eval PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS)))$(PKG_CFLAGS)
+PKG_LIBS = $(eval PKG_LIBS := $(shell pkg-config --libs $(PKGS)) -lgettextpo)$(PKG_LIBS)
 
--include build/pkg.mk
+# One compile command for the three builds (normal, sanitizer, fuzz); each
+# adds its own flags after it.
+COMPILE = -std=c11 $(WARN) -D_GNU_SOURCE -DHANDBOOK_VERSION='"$(VERSION)"' \
+	  -DHANDBOOK_DATADIR='"$(DATADIR)"' $(CPPFLAGS) $(PKG_CFLAGS)
 
-build/obj/%.o: generator/%.c build/pkg.mk
+build/obj/%.o: generator/%.c | build/.deps-build
 	@mkdir -p build/obj
-	$(CC) -std=c11 $(WARN) $(CFLAGS) -D_GNU_SOURCE -DHANDBOOK_VERSION='"$(VERSION)"' \
-	    -DHANDBOOK_DATADIR='"$(DATADIR)"' $(PKG_CFLAGS) -MMD -MP -c $< -o $@
+	$(CC) $(COMPILE) $(CFLAGS) -MMD -MP -c $< -o $@
 
 build/handbook: $(OBJS)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(PKG_LIBS)
@@ -80,33 +102,29 @@ SAN_FLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
 	    -fno-sanitize-recover=all
 SAN_OBJS  = $(SRCS:generator/%.c=build/san/%.o)
 
-build/san/%.o: generator/%.c build/pkg.mk
+build/san/%.o: generator/%.c | build/.deps-build
 	@mkdir -p build/san
-	$(CC) -std=c11 $(WARN) -Werror $(SAN_FLAGS) -D_GNU_SOURCE \
-	    -DHANDBOOK_VERSION='"$(VERSION)"' $(PKG_CFLAGS) -MMD -MP -c $< -o $@
+	$(CC) $(COMPILE) -Werror $(SAN_FLAGS) -MMD -MP -c $< -o $@
 
 build/san/handbook: $(SAN_OBJS)
 	$(CC) $(SAN_FLAGS) -o $@ $(SAN_OBJS) $(PKG_LIBS)
 
 build/san/test_units: tests/unit/test_units.c tests/unit/harness.h \
     $(filter-out build/san/main.o,$(SAN_OBJS))
-	$(CC) -std=c11 $(WARN) -Werror $(SAN_FLAGS) -D_GNU_SOURCE \
-	    -DHANDBOOK_VERSION='"$(VERSION)"' $(PKG_CFLAGS) -o $@ \
+	$(CC) $(COMPILE) -Werror $(SAN_FLAGS) -o $@ \
 	    tests/unit/test_units.c $(filter-out build/san/main.o,$(SAN_OBJS)) \
 	    $(PKG_LIBS)
 
 # The spec corpus's driver: the stages on one small book (tests/spec/).
 build/san/spec: tests/spec/spec.c $(filter-out build/san/main.o,$(SAN_OBJS))
-	$(CC) -std=c11 $(WARN) -Werror $(SAN_FLAGS) -D_GNU_SOURCE \
-	    -DHANDBOOK_VERSION='"$(VERSION)"' $(PKG_CFLAGS) -o $@ \
+	$(CC) $(COMPILE) -Werror $(SAN_FLAGS) -o $@ \
 	    tests/spec/spec.c $(filter-out build/san/main.o,$(SAN_OBJS)) \
 	    $(PKG_LIBS)
 
 # The fuzz harnesses without libFuzzer: make check replays every corpus.
 build/san/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz.h \
     $(filter-out build/san/main.o,$(SAN_OBJS))
-	$(CC) -std=c11 $(WARN) -Werror $(SAN_FLAGS) -D_GNU_SOURCE \
-	    $(PKG_CFLAGS) -o $@ tests/fuzz/fuzz_$*.c tests/fuzz/replay.c \
+	$(CC) $(COMPILE) -Werror $(SAN_FLAGS) -o $@ tests/fuzz/fuzz_$*.c tests/fuzz/replay.c \
 	    $(filter-out build/san/main.o,$(SAN_OBJS)) $(PKG_LIBS)
 
 -include $(wildcard build/san/*.d)
@@ -118,17 +136,20 @@ FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer-no-link,address,undefined
 FUZZ_TARGETS = markdown catalog tokenizer manifest
 FUZZ_OBJS = $(filter-out build/fuzz/main.o,$(SRCS:generator/%.c=build/fuzz/%.o))
 
-build/fuzz/%.o: generator/%.c build/pkg.mk
-	@mkdir -p build/fuzz
-	clang -std=c11 $(FUZZ_FLAGS) -D_GNU_SOURCE -DHANDBOOK_VERSION='"$(VERSION)"' \
-	    $(PKG_CFLAGS) -c $< -o $@
+# clang and its libFuzzer runtime, before anything is compiled with them.
+build/.deps-fuzz: | build/.deps-build
+	@./tests/ensure-deps.sh clang libclang-rt-14-dev
+	@touch $@
 
-build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJS)
-	clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -D_GNU_SOURCE \
-	    $(PKG_CFLAGS) -o $@ $< $(FUZZ_OBJS) $(PKG_LIBS)
+build/fuzz/%.o: generator/%.c | build/.deps-fuzz
+	@mkdir -p build/fuzz
+	clang $(COMPILE) $(FUZZ_FLAGS) -c $< -o $@
+
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJS) | build/.deps-fuzz
+	clang $(COMPILE) -g -O1 -fsanitize=fuzzer,address,undefined \
+	    -o $@ $< $(FUZZ_OBJS) $(PKG_LIBS)
 
 fuzz: $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
-	@./tests/ensure-deps.sh clang libclang-rt-14-dev
 	@for t in $(FUZZ_TARGETS); do \
 	    mkdir -p build/fuzz/corpus-$$t; \
 	    echo "fuzz_$$t: $(FUZZ_SECONDS) s"; \
@@ -153,15 +174,21 @@ endif
 LOCALES   = $(SOURCE_LOCALE) $(CATALOGS:translations/%.po=%)
 HB_INPUTS = build/handbook $(CONTENT) $(THEME) build/locales
 
-# Every page lists the languages: build/locales is rewritten (while make
-# reads this file, so that make -n and -q stay truthful) only when a
+# Every page lists the languages: build/locales is rewritten only when a
 # catalog appears or goes, and then every locale is rebuilt.
-# $(call write-if-changed,FILE,TEXT): FILE keeps its time unless TEXT
-# differs, so that what depends on it is rebuilt only then.
-write-if-changed = $(shell mkdir -p build && { echo '$(2)' | cmp -s - $(1) || \
-    echo '$(2)' > $(1); })
+# $(call remember,FILE,TEXT): FILE is remade (by a recipe, so that make -n
+# and -q only tell) when it does not hold TEXT, and keeps its time
+# otherwise, so that what depends on it is rebuilt only then.
+define remember
+$(1):
+	@mkdir -p $$(@D) && echo '$(2)' > $$@
+ifneq ($$(file < $(1)),$(2))
+$(1): FORCE
+endif
+endef
+FORCE:
 
-_ := $(call write-if-changed,build/locales,$(LOCALES))
+$(eval $(call remember,build/locales,$(LOCALES)))
 
 dist/.stamp-$(SOURCE_LOCALE): $(HB_INPUTS)
 	./build/handbook build --locale $(SOURCE_LOCALE)
@@ -217,7 +244,7 @@ regen: build/san/spec
 # then the chooser is rebuilt to link the PDFs.
 PAPER ?= A4
 export PAPER
-_ := $(call write-if-changed,build/paper,$(PAPER))
+$(eval $(call remember,build/paper,$(PAPER)))
 
 pdf: $(LOCALES:%=dist/handbook-%.pdf)
 	$(build-root)
@@ -253,4 +280,4 @@ clean:
 format:
 	clang-format -i generator/*.c generator/*.h tests/unit/*.c
 
-.PHONY: all deps handbook update-po stats pdf bench fuzz check regen install uninstall clean format
+.PHONY: all help deps handbook update-po stats pdf bench fuzz check regen install uninstall clean format FORCE

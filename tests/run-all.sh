@@ -150,6 +150,9 @@ result reproducible repro
 # 6a. make: one changed catalog rebuilds one locale; -j2; same bytes.
 tests/incremental.sh >"$out/incremental.log" 2>&1; count incremental
 
+# 6a'. Make that only reads or tells (-n, -q, help, clean) changes nothing.
+tests/build.sh >"$out/build.log" 2>&1; count build
+
 # 6b. An edition theme that imports the default: logo, colours, contacts.
 edition() {
 	./build/handbook build --theme themes/example-ngo --output "$out/ngo" 2>/dev/null || return 1
