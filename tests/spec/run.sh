@@ -29,7 +29,7 @@ passed=0 failed=0 skipped=0
 
 for dir in "$here"/*/; do
 	name=$(basename "$dir")
-	rm -rf "$work/p" && mkdir -p "$work/p/content" "$work/p/translations" "$work/got"
+	rm -rf "$work/p" "$work/got" && mkdir -p "$work/p/content" "$work/p/translations" "$work/got"
 	cp "$dir"/*.md "$work/p/content/"
 	if [ -f "$dir/book.xml" ]; then
 		cp "$dir/book.xml" "$work/p/content/"
