@@ -93,7 +93,7 @@ for n in 1 10 100; do
 done
 echo
 echo "== Hostile inputs: each must end, with an error naming the file or a result (handbook check;"
-echo "   memory ceiling ${HOSTILE_LIMIT:-1024} MB by default; peak is the largest process)"
+echo "   under the default memory ceiling of 1024 MB; peak is the largest process)"
 theme_abs="$(pwd)/themes/default"
 hb_abs="$(pwd)/$hb"
 # hostile NAME SETUP...: the fixture book, SETUP run in it, then a check.
