@@ -14,6 +14,7 @@
 #include "build.h"
 #include "commands.h"
 #include "diag.h"
+#include "init.h"
 #include "markdown.h"
 #include "memlimit.h"
 #include "search.h"
@@ -114,6 +115,7 @@ usage(FILE *f)
 	      "[--translations DIR]\n"
 	      "       handbook stats [--chapters] [--locale TAG]... [options]\n"
 	      "       handbook check [--locale TAG]... [options]\n"
+	      "       handbook init TAG [--translations DIR]\n"
 	      "       handbook tokens [--locale TAG] [-o FILE] [options]\n"
 	      "       handbook --help | --version\n"
 	      "\n"
@@ -124,6 +126,8 @@ usage(FILE *f)
 	      "  stats    show how much of each catalog is translated\n"
 	      "  check    check the content, the theme and every catalog; "
 	      "write nothing\n"
+	      "  init     start the catalog of a new language: "
+	      "translations/TAG.po\n"
 	      "  tokens   write search tokenizer test vectors (JSON) for a "
 	      "locale\n"
 	      "\n"
@@ -270,6 +274,19 @@ run_command(void *arg)
 	return rc;
 }
 
+/* handbook init TAG: reads only the template and book.xml. */
+static int
+run_init(int argc, char **argv)
+{
+	int rc;
+
+	xmlsafe_init();
+	rc = init_command(argc, argv);
+	xmlsafe_cleanup();
+	xmlCleanupParser();
+	return rc;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -294,6 +311,8 @@ main(int argc, char **argv)
 		printf("handbook %s\n", HANDBOOK_VERSION);
 		return 0;
 	}
+	if (argc >= 2 && strcmp(argv[1], "init") == 0)
+		return run_init(argc - 1, argv + 1);
 	if (argc < 2 || (c.command = find_command(argv[1])) == NULL) {
 		if (argc >= 2)
 			fprintf(stderr, "handbook: error: unknown command "

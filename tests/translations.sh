@@ -143,5 +143,42 @@ grep -q '<p lang="en" dir="ltr">' "$work/fr-dist/fr/two.html" && ok || bad "fr f
 grep -q 'translation-note' "$work/fr-dist/fr/two.html" && ok || bad "fr partial chapter not announced"
 hb stats 2>/dev/null | grep -q '^fr ' && ok || bad "fr not in stats"
 
+# 5. handbook init: a language nobody has added yet, started as the README
+#    says, builds with make at once, in the direction ICU gives its script.
+"$handbook" init uk >"$work/out" 2>"$work/err" && ok || { bad "init uk"; cat "$work/err"; }
+grep -q '^"Plural-Forms: nplurals=3; plural=(n%10==1 && n%100!=11 ? 0' translations/uk.po &&
+    ok || bad "init uk: not the three-form rule"
+grep -A4 '^msgid_plural' translations/uk.po | grep -q '^msgstr\[2\] ""' && ok ||
+    bad "init uk: plural entries lack msgstr[2]"
+grep -q '^"Language: uk\\n"$' translations/uk.po && ! grep -q '^#, fuzzy' translations/uk.po &&
+    grep -q '^# Machine-assisted draft; needs review' translations/uk.po && ok ||
+    bad "init uk: header incomplete"
+msgfmt --check -o /dev/null translations/uk.po 2>"$work/err" && [ ! -s "$work/err" ] && ok ||
+    { bad "init uk: msgfmt --check complains"; cat "$work/err"; }
+msgcat translations/uk.po | cmp -s - translations/uk.po && ok || bad "init uk: msgcat changes the file"
+cp translations/uk.po "$work/uk.po"
+"$handbook" init uk >/dev/null 2>"$work/err"
+[ $? = 1 ] && grep -q "uk.po: error: the catalog already exists" "$work/err" &&
+    cmp -s translations/uk.po "$work/uk.po" && ok || { bad "init overwrote a catalog"; cat "$work/err"; }
+"$handbook" init fa_IR >/dev/null 2>"$work/err"
+[ $? = 2 ] && grep -q "'fa_IR' is written the gettext way.*use 'fa' (Persian.*'fa-IR'" "$work/err" &&
+    [ ! -e translations/fa_IR.po ] && ok || { bad "init fa_IR"; cat "$work/err"; }
+"$handbook" init zh_CN >/dev/null 2>"$work/err"
+[ $? = 2 ] && grep -q "use 'zh-Hans'" "$work/err" && ok || { bad "init zh_CN"; cat "$work/err"; }
+"$handbook" init en >/dev/null 2>"$work/err"
+[ $? = 2 ] && grep -q "'en' is the language of the source text" "$work/err" && ok ||
+    { bad "init of the source language"; cat "$work/err"; }
+hb build --locale uk --output "$work/uk-dist" 2>"$work/err" && ok || { bad "build uk"; cat "$work/err"; }
+rm -f translations/uk.po
+proj="$work/proj"
+"$root/tests/copy-project.sh" "$proj"
+(cd "$proj" && "$handbook" init ur >/dev/null) 2>"$work/err" || { bad "init ur"; cat "$work/err"; }
+sed -i '0,/^msgid "Next chapter"$/{n;s/^msgstr ""$/msgstr "اگلا باب"/}' "$proj/translations/ur.po"
+make -C "$proj" -j2 >"$work/make.log" 2>&1 && ok || { bad "make with a new ur.po"; tail "$work/make.log"; }
+grep -q '<html lang="ur" dir="rtl">' "$proj/dist/ur/index.html" 2>/dev/null && ok ||
+    bad "ur: not built right to left"
+grep -q 'اگلا باب' "$proj/dist/ur/02-attachment.html" 2>/dev/null && ok || bad "ur: translation not used"
+grep -q 'href="ur/index.html"' "$proj/dist/index.html" 2>/dev/null && ok || bad "ur: not in the chooser"
+
 echo "translations: $passed passed, $failed failed, 0 skipped"
 [ "$failed" = 0 ]

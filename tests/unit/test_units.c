@@ -8,12 +8,15 @@
 #include <libxml/tree.h>
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
+#include <unicode/upluralrules.h>
+#include <unicode/ustring.h>
 
 #include "../../generator/catalog.h"
 #include "../../generator/diag.h"
 #include "../../generator/locale.h"
 #include "../../generator/manifest.h"
 #include "../../generator/markdown.h"
+#include "../../generator/plural_rules.h"
 #include "../../generator/segment.h"
 #include "../../generator/theme.h"
 #include "../../generator/xmlsafe.h"
@@ -290,6 +293,103 @@ test_plural_table(void)
 	catalog_free(c);
 }
 
+/* A catalog with only a header, for tag, its Plural-Forms given. */
+static struct catalog *
+catalog_for(const char *tag, const char *forms)
+{
+	char path[] = "/tmp/hb-unit-XXXXXX";
+	int fd = mkstemp(path);
+	FILE *f = fd < 0 ? NULL : fdopen(fd, "w");
+	struct catalog *c;
+
+	if (f == NULL)
+		return NULL;
+	fprintf(f, "msgid \"\"\nmsgstr \"\"\n\"Language: %s\\n\"\n"
+		   "\"Content-Type: text/plain; charset=UTF-8\\n\"\n"
+		   "\"Plural-Forms: %s\\n\"\n",
+	    tag, forms);
+	fclose(f);
+	c = catalog_load(path, tag);
+	unlink(path);
+	return c;
+}
+
+/*
+ * 1 when the gettext rule (forms) puts n = 0..199 into the same classes
+ * as ICU's CLDR rule for the locale, one form per category.
+ */
+static int
+same_as_icu(const char *tag, const char *forms)
+{
+	struct locale_info loc;
+	struct catalog *c;
+	UErrorCode st = U_ZERO_ERROR;
+	UPluralRules *pr;
+	UChar cat[200][12], *form_cat[8] = {0};
+	int t[200], n, nforms, used = 0, ok = 1;
+
+	if (locale_lookup(tag, "test", &loc) < 0 ||
+	    (c = catalog_for(tag, forms)) == NULL)
+		return 0;
+	nforms = catalog_plural_table(c, t);
+	catalog_free(c);
+	pr = uplrules_open(loc.icu_id, &st);
+	for (n = 0; n < 200 && U_SUCCESS(st); n++)
+		uplrules_select(pr, n, cat[n], 12, &st);
+	uplrules_close(pr);
+	if (U_FAILURE(st) || nforms > 8)
+		return 0;
+	for (n = 0; n < 200; n++) {
+		if (form_cat[t[n]] == NULL) {
+			form_cat[t[n]] = cat[n];
+			used++;
+		}
+		/* One category per form, and one form per category. */
+		ok &= u_strcmp(form_cat[t[n]], cat[n]) == 0;
+		for (int k = 0; k < nforms; k++)
+			ok &= k == t[n] || form_cat[k] == NULL ||
+			      u_strcmp(form_cat[k], cat[n]) != 0;
+	}
+	if (!ok || used != nforms)
+		fprintf(stderr, "plural rule of '%s' differs from CLDR\n", tag);
+	return ok && used == nforms;
+}
+
+static void
+test_plural_rules(void)
+{
+	static const char *const shipped[] = {"ar", "es", "fr", "hi", "pt-BR",
+	    "sw", "zh-Hans"};
+	int i, bad = 0;
+
+	for (i = 0; i < plural_rules_count(); i++)
+		bad += !same_as_icu(plural_rules_tag(i),
+		    plural_rules_lookup(plural_rules_tag(i)));
+	CHECK_INT(bad, 0);
+	CHECK(plural_rules_count() >= 100);
+	CHECK_STR(plural_rules_lookup("fa"), "nplurals=2; plural=(n > 1);");
+	CHECK_STR(plural_rules_lookup("fa-IR"), "nplurals=2; plural=(n > 1);");
+	CHECK_STR(plural_rules_lookup("pt-BR"), "nplurals=2; plural=(n > 1);");
+	CHECK_STR(plural_rules_lookup("pt-PT"), "nplurals=2; plural=(n != 1);");
+	CHECK_STR(plural_rules_lookup("zh-Hans"), "nplurals=1; plural=0;");
+	CHECK(plural_rules_lookup("uk") && strstr(plural_rules_lookup("uk"),
+	    "nplurals=3;"));
+	CHECK(plural_rules_lookup("ar") && strstr(plural_rules_lookup("ar"),
+	    "nplurals=6;"));
+	CHECK(plural_rules_lookup("xx") == NULL);
+	/* The languages already shipped: the same classes as their catalogs. */
+	for (i = 0; i < 7; i++)
+		CHECK(same_as_icu(shipped[i], plural_rules_lookup(shipped[i])));
+	/* Derived from ICU when the table has no entry. */
+	CHECK_STR(plural_rules_from_icu("ja"), "nplurals=1; plural=0;");
+	CHECK_STR(plural_rules_from_icu("de"), "nplurals=2; plural=(n != 1);");
+	CHECK_STR(plural_rules_from_icu("fa"), "nplurals=2; plural=(n > 1);");
+	CHECK(plural_rules_from_icu("ru") == NULL);
+	/* A wrong rule is caught by the comparison. */
+	CHECK(!same_as_icu("fa", "nplurals=2; plural=(n != 1);"));
+	CHECK(!same_as_icu("ru", "nplurals=2; plural=(n != 1);"));
+}
+
 int
 main(void)
 {
@@ -304,6 +404,7 @@ main(void)
 	test_parse();
 	test_msgid_escape();
 	test_plural_table();
+	test_plural_rules();
 	xmlsafe_cleanup();
 	xmlCleanupParser();
 	printf("unit: %d passed, %d failed, 0 skipped\n", test_passed, test_failed);
