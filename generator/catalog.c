@@ -22,6 +22,7 @@
 #include "locale.h"
 #include "markdown.h"
 #include "memlimit.h"
+#include "pohint.h"
 #include "util.h"
 
 
@@ -39,6 +40,9 @@ struct catalog {
 	char *path;
 	char *plural_expr; /* "plural=" part of the Plural-Forms header */
 	int nplurals;
+	int plural_line;   /* line of Plural-Forms, for diagnostics */
+	char *plural_hint; /* "for Persian write `...`", or NULL */
+	int plural_reported; /* Plural-Forms already reported as wrong */
 	struct entry *slots;
 	size_t nslots, count;
 };
@@ -102,6 +106,7 @@ lookup(const struct catalog *c, const char *ctxt, const char *msgid)
 
 static jmp_buf po_fatal;
 static const char *po_current;
+static struct catalog *po_catalog; /* the catalog being read, or NULL */
 
 static void
 report(int severity, const char *file, size_t line, size_t col,
@@ -111,6 +116,11 @@ report(int severity, const char *file, size_t line, size_t col,
 
 	/* The headers that matter are checked below; the rest is noise. */
 	if (severity == PO_SEVERITY_WARNING && strstr(text, "header field"))
+		return;
+	/* A wrong Plural-Forms was reported by check_header, with its line. */
+	if (po_catalog && po_catalog->plural_reported &&
+	    (strstr(text, "nplurals") || strstr(text, "plural expression") ||
+		strstr(text, "plural form")))
 		return;
 	msg = xstrdup(text);
 	end = msg + strlen(msg);
@@ -136,28 +146,55 @@ on_xerror(int severity, po_message_t message, const char *file, size_t line,
 		longjmp(po_fatal, 1);
 }
 
+/* The line where message m starts, from the scan of the file; 0 if none. */
+static int
+message_line(po_message_t m)
+{
+	const struct entry *e;
+
+	if (m == NULL || po_catalog == NULL)
+		return 0;
+	if (*po_message_msgid(m) == '\0')
+		return po_catalog->plural_line;
+	e = lookup(po_catalog, po_message_msgctxt(m), po_message_msgid(m));
+	return e ? e->line : 0;
+}
+
+/*
+ * Two messages about two places ("duplicate message definition" + "this
+ * is the location of the first definition"; "nplurals = 3" + "but some
+ * messages have only 2 plural forms"): one sentence naming both lines.
+ * libgettextpo gives no line for the second place, nor for the header.
+ */
 static void
 on_xerror2(int severity, po_message_t m1, const char *file1, size_t line1,
     size_t col1, int multiline1, const char *text1, po_message_t m2,
     const char *file2, size_t line2, size_t col2, int multiline2,
     const char *text2)
 {
+	int first = line2 && line2 != (size_t)-1 ? (int)line2 : message_line(m2);
 	char *both;
 
-	(void)m1;
-	(void)m2;
 	(void)multiline1;
 	(void)multiline2;
 	(void)file2;
 	(void)col2;
-	/* "duplicate message definition" + "this is the location of the
-	 * first definition": say it as one sentence. */
-	(void)text2;
-	if (line2 != (size_t)-1)
-		both = xasprintf("%s; the first is on line %zu", text1, line2);
+	if (line1 == 0 || line1 == (size_t)-1)
+		line1 = (size_t)message_line(m1);
+	if (strncmp(text2, "this is the location", 20) == 0)
+		both = xasprintf("%s; the first is on line %d", text1, first);
+	else if (m1 && *po_message_msgid(m1) == '\0')
+		both = xasprintf("Plural-Forms says %s, %s, such as the entry on "
+				 "line %d%s%s",
+		    text1, text2, first, po_catalog && po_catalog->plural_hint
+					     ? "; " : "",
+		    po_catalog && po_catalog->plural_hint
+			? po_catalog->plural_hint : "");
 	else
-		both = xstrdup(text1);
+		both = xasprintf("%s (%s: line %d)", text1, text2, first);
 	report(severity, file1, line1, col1, both);
+	if (po_catalog && m1 && *po_message_msgid(m1) == '\0')
+		po_catalog->plural_reported = 1;
 	free(both);
 	if (severity == PO_SEVERITY_FATAL_ERROR)
 		longjmp(po_fatal, 1);
@@ -260,8 +297,10 @@ scan_lines(struct catalog *c, const char *text, int *errors)
 			if (pending) {
 				e = insert(c, make_key(in_ctxt ? ctxt.data : NULL,
 				    id.data));
-				e->line = id_line;
-				e->str_line = line;
+				if (e->line == 0) { /* a duplicate's first line */
+					e->line = id_line;
+					e->str_line = line;
+				}
 			}
 			in_ctxt = pending = 0;
 			start_field(&str);
@@ -288,20 +327,70 @@ scan_lines(struct catalog *c, const char *text, int *errors)
 }
 
 static void check_plural(struct catalog *c, int line, int *errors);
+/* Checks Language against the file's tag (Poedit writes pt_BR). */
+static void
+check_language(struct catalog *c, const char *lang, const char *tag, int line,
+    int *errors)
+{
+	char id[96], canon[64];
+	UErrorCode st = U_ZERO_ERROR;
+
+	if (lang == NULL || *lang == '\0') {
+		diag(DIAG_ERROR, c->path, line, 0,
+		    "the header has no Language field; write `Language: %s`",
+		    tag);
+		(*errors)++;
+		return;
+	}
+	uloc_canonicalize(lang, id, sizeof(id), &st);
+	if (ICU_FITS(st))
+		uloc_toLanguageTag(id, canon, sizeof(canon), 0, &st);
+	if (!ICU_FITS(st) || strcmp(canon, tag) != 0) {
+		diag(DIAG_ERROR, c->path, line, 0,
+		    "the header says Language '%s' but the file is named for "
+		    "'%s'; write `Language: %s` (or rename the file)",
+		    lang, tag, tag);
+		(*errors)++;
+	}
+}
+
+/* Checks Plural-Forms: present, not msginit's placeholder, parsed. */
+static void
+check_plural_forms(struct catalog *c, const char *plural, int *errors)
+{
+	const char *hint = c->plural_hint ? c->plural_hint
+					  : "see translations/README.md";
+
+	if (plural && (strstr(plural, "INTEGER") || strstr(plural, "EXPRESSION")))
+		diag(DIAG_ERROR, c->path, c->plural_line, 0,
+		    "Plural-Forms still has the template placeholder; %s", hint);
+	else if (plural == NULL || strstr(plural, "nplurals=") == NULL ||
+		 strstr(plural, "plural=") == NULL)
+		diag(DIAG_ERROR, c->path, c->plural_line, 0,
+		    "the header has no Plural-Forms field; %s", hint);
+	else {
+		c->nplurals = atoi(strstr(plural, "nplurals=") + 9);
+		c->plural_expr = xstrdup(strstr(plural, " plural=") ?
+		    strstr(plural, " plural=") + 8 : strstr(plural, "plural=") + 7);
+		return;
+	}
+	c->plural_reported = 1;
+	(*errors)++;
+}
 
 /* Header checks that msgfmt does not make (see SECURITY.md). */
 static void
-check_header(struct catalog *c, po_file_t po, const char *tag, int *errors)
+check_header(struct catalog *c, po_file_t po, const char *tag,
+    const char *text, int *errors)
 {
 	const char *header = po_file_domain_header(po, NULL);
 	char *ct = NULL, *lang = NULL, *plural = NULL;
-	char id[96], canon[64];
-	UErrorCode st = U_ZERO_ERROR;
-	int line = 1;
 
 	if (header == NULL) {
-		diag(DIAG_ERROR, c->path, line, 0,
-		    "the catalog has no header entry (msgid \"\")");
+		diag(DIAG_ERROR, c->path, 1, 0,
+		    "the catalog has no header entry (msgid \"\"); start it "
+		    "with \"handbook init %s\"",
+		    tag);
 		(*errors)++;
 		return;
 	}
@@ -309,39 +398,16 @@ check_header(struct catalog *c, po_file_t po, const char *tag, int *errors)
 	lang = po_header_field(header, "Language");
 	plural = po_header_field(header, "Plural-Forms");
 	if (ct == NULL || strcasestr(ct, "charset=UTF-8") == NULL) {
-		diag(DIAG_ERROR, c->path, line, 0,
+		diag(DIAG_ERROR, c->path, pohint_field_line(text, "Content-Type"),
+		    0,
 		    "the catalog must be UTF-8 (Content-Type: text/plain; "
-		    "charset=UTF-8), not '%s'", ct ? ct : "");
+		    "charset=UTF-8), not '%s'",
+		    ct ? ct : "");
 		(*errors)++;
 	}
-	if (lang == NULL || *lang == '\0') {
-		diag(DIAG_ERROR, c->path, line, 0,
-		    "the header has no Language field (it should be '%s')",
-		    tag);
-		(*errors)++;
-	} else {
-		/* Poedit writes pt_BR; compare canonical tags. */
-		uloc_canonicalize(lang, id, sizeof(id), &st);
-		if (ICU_FITS(st))
-			uloc_toLanguageTag(id, canon, sizeof(canon), 0, &st);
-		if (!ICU_FITS(st) || strcmp(canon, tag) != 0) {
-			diag(DIAG_ERROR, c->path, line, 0,
-			    "the header says Language '%s' but the file is "
-			    "named for '%s'",
-			    lang, tag);
-			(*errors)++;
-		}
-	}
-	if (plural == NULL || strstr(plural, "nplurals=") == NULL ||
-	    strstr(plural, "plural=") == NULL) {
-		diag(DIAG_ERROR, c->path, line, 0,
-		    "the header has no Plural-Forms field");
-		(*errors)++;
-	} else {
-		c->nplurals = atoi(strstr(plural, "nplurals=") + 9);
-		c->plural_expr = xstrdup(strstr(plural, " plural=") ?
-		    strstr(plural, " plural=") + 8 : strstr(plural, "plural=") + 7);
-	}
+	check_language(c, lang, tag, pohint_field_line(text, "Language"),
+	    errors);
+	check_plural_forms(c, plural, errors);
 	free(ct);
 	free(lang);
 	free(plural);
@@ -455,17 +521,21 @@ catalog_load(const char *path, const char *tag)
 			    strerror(errno));
 		goto fail;
 	}
-	if (markdown_check_text(path, text, len) < 0 ||
+	if (pohint_encoding(path, text, len) < 0 ||
+	    markdown_check_text(path, text, len) < 0 ||
 	    (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)) {
 		if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
 			diag(DIAG_ERROR, path, 1, 1,
-			    "a byte-order mark is not allowed in a catalog");
+			    "a byte-order mark is not allowed in a catalog; "
+			    "save it as UTF-8 without a byte-order mark (BOM)");
 		free(text);
 		goto fail;
 	}
 	scan_lines(c, text, &errors);
-	free(text);
+	c->plural_line = pohint_field_line(text, "Plural-Forms");
+	c->plural_hint = pohint_plural(tag);
 	po_current = path;
+	po_catalog = c;
 	/*
 	 * The text is known to be valid UTF-8, and any other charset is
 	 * refused below. OLD_PO_FILE_INPUT (a gettext variable) makes the
@@ -480,13 +550,15 @@ catalog_load(const char *path, const char *tag)
 	if (setjmp(po_fatal) == 0) {
 		po = po_file_read(path, &handler);
 		if (po != NULL) {
-			check_header(c, po, tag, &errors);
+			check_header(c, po, tag, text, &errors);
 			if (c->plural_expr)
-				check_plural(c, 1, &errors);
+				check_plural(c, c->plural_line, &errors);
 			po_file_check_all(po, &handler);
 			read_messages(c, po);
 		}
 	}
+	po_catalog = NULL;
+	free(text);
 	if (saved_env)
 		setenv("OLD_PO_FILE_INPUT", saved_env, 1);
 	else
@@ -519,6 +591,7 @@ catalog_free(struct catalog *c)
 	}
 	free(c->slots);
 	free(c->plural_expr);
+	free(c->plural_hint);
 	free(c->path);
 	free(c);
 }

@@ -17,7 +17,6 @@
 #include <unistd.h>
 
 #include <gettext-po.h>
-#include <unicode/uloc.h>
 
 #include "diag.h"
 #include "locale.h"
@@ -27,93 +26,6 @@
 
 #define EXIT_INPUT 1
 #define EXIT_USAGE 2
-
-/* --- gettext-style tags --- */
-
-/* Whether ICU has locale data for id itself ("zh_Hant", "sr_Latn"):
- * true only for languages written in more than one script. */
-static int
-icu_has_locale(const char *id)
-{
-	int32_t i, n = uloc_countAvailable();
-
-	for (i = 0; i < n; i++)
-		if (strcmp(uloc_getAvailable(i), id) == 0)
-			return 1;
-	return 0;
-}
-
-/* The English name of the language of ICU id, for a message. */
-static void
-english_name(const char *id, char *out, size_t cap)
-{
-	if (locale_name_in(id, "en", 1, out, cap) < 0)
-		snprintf(out, cap, "%s", id);
-}
-
-/* The BCP 47 tag of ICU id (canonical), or "" when ICU cannot say. */
-static void
-bcp47(const char *id, char *out, size_t cap)
-{
-	UErrorCode st = U_ZERO_ERROR;
-
-	uloc_toLanguageTag(id, out, (int32_t)cap, 1, &st);
-	if (!ICU_FITS(st))
-		*out = '\0';
-}
-
-/*
- * The language alone, or with its script when ICU keeps a locale for
- * that script ("zh_CN" gives "zh-Hans", "fa_IR" gives "fa").
- */
-static void
-general_tag(const char *id, char *out, size_t cap)
-{
-	UErrorCode st = U_ZERO_ERROR;
-	char max[96], lang[16], script[8], ls[32];
-
-	uloc_addLikelySubtags(id, max, sizeof(max), &st);
-	uloc_getLanguage(ICU_FITS(st) ? max : id, lang, sizeof(lang), &st);
-	if (!ICU_FITS(st)) {
-		*out = '\0';
-		return;
-	}
-	st = U_ZERO_ERROR;
-	uloc_getScript(max, script, sizeof(script), &st);
-	snprintf(ls, sizeof(ls), "%s_%s", lang, script);
-	bcp47(ICU_FITS(st) && *script && icu_has_locale(ls) ? ls : lang, out,
-	    cap);
-}
-
-char *
-init_suggest_tags(const char *name)
-{
-	char *copy, id[96], gid[96], exact[64], general[64], en1[128],
-	    en2[128];
-	UErrorCode st = U_ZERO_ERROR;
-	size_t len = strcspn(name, ".@");
-
-	if (strpbrk(name, "_.@") == NULL || len == 0 || len > 60)
-		return NULL;
-	copy = xstrdup(name);
-	copy[len] = '\0';
-	uloc_canonicalize(copy, id, sizeof(id), &st);
-	free(copy);
-	if (!ICU_FITS(st) || *uloc_getISO3Language(id) == '\0')
-		return NULL;
-	bcp47(id, exact, sizeof(exact));
-	general_tag(id, general, sizeof(general));
-	if (*exact == '\0' || *general == '\0')
-		return NULL;
-	english_name(id, en1, sizeof(en1));
-	if (strcmp(exact, general) == 0)
-		return xasprintf("'%s' (%s)", exact, en1);
-	st = U_ZERO_ERROR;
-	uloc_forLanguageTag(general, gid, sizeof(gid), NULL, &st);
-	english_name(ICU_FITS(st) ? gid : general, en2, sizeof(en2));
-	return xasprintf("'%s' (%s, for readers everywhere) or '%s' (%s)",
-	    general, en2, exact, en1);
-}
 
 /* --- reading the template and writing the catalog --- */
 
@@ -261,7 +173,7 @@ static int
 check_tag(const char *tag, const char *content, struct locale_info *loc)
 {
 	struct manifest *m;
-	char *hint = init_suggest_tags(tag);
+	char *hint = locale_suggest_tags(tag);
 	int rc = 0;
 
 	if (hint) {

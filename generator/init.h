@@ -12,12 +12,4 @@
  */
 int init_command(int argc, char **argv);
 
-/*
- * When name ("fa_IR", "pt_BR.UTF-8", "zh_CN") is a tag written the
- * gettext way, returns a malloc'd sentence naming the BCP 47 tags to use
- * instead ("'fa' (Persian) or 'fa-IR' (Persian (Iran))"); otherwise
- * NULL. The caller frees the result.
- */
-char *init_suggest_tags(const char *name);
-
 #endif

@@ -31,6 +31,14 @@ struct locale_collator;
  */
 int locale_lookup(const char *tag, const char *what, struct locale_info *out);
 
+/*
+ * When name ("fa_IR", "pt_BR.UTF-8", "zh_CN") is a tag written the
+ * gettext way, returns a malloc'd phrase naming the BCP 47 tags to use
+ * instead ("'fa' (Persian, for readers everywhere) or 'fa-IR' (Persian
+ * (Iran))"); otherwise NULL. The caller frees the result.
+ */
+char *locale_suggest_tags(const char *name);
+
 /* The name of the language with ICU id "id" in the language of "in",
  * capitalized for a menu, or for the middle of a sentence. */
 int locale_name_in(const char *id, const char *in, int in_sentence,

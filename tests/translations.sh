@@ -105,8 +105,9 @@ hb build --translations "$work/h" --output "$work/h-dist" >/dev/null 2>"$work/er
 [ $? = 1 ] && grep -q "must be UTF-8" "$work/err" && ok || { bad "wrong charset"; cat "$work/err"; }
 cp translations/en-XA.po "$work/h/en-XA.po"
 printf 'msgid "Chapter three"\nmsgstr "again"\n' >> "$work/h/en-XA.po"
+first=$(grep -n '^msgid "Chapter three"$' translations/en-XA.po | cut -d: -f1)
 hb build --translations "$work/h" --output "$work/h-dist" >/dev/null 2>"$work/err"
-[ $? = 1 ] && grep -q "en-XA.po:[0-9]*: error: duplicate message definition; the first is on line [0-9]*" "$work/err" &&
+[ $? = 1 ] && grep -q "en-XA.po:[0-9]*: error: duplicate message definition; the first is on line $first\$" "$work/err" &&
     ok || { bad "duplicate entry"; cat "$work/err"; }
 cp translations/en-XA.po "$work/h/en-XA.po"
 sed -i 's/^"Language: en-XA\\n"$/"Language: fr\\n"/' "$work/h/en-XA.po"
@@ -115,10 +116,40 @@ hb build --translations "$work/h" --output "$work/h-dist" >/dev/null 2>"$work/er
     ok || { bad "language header mismatch"; cat "$work/err"; }
 cp translations/en-XA.po "$work/h/en-XA.po"
 sed -i 's/nplurals=2; plural=(n != 1);/nplurals=3; plural=(n==1 ? 0 : n==2 ? 1 : 2);/' "$work/h/en-XA.po"
+pline=$(grep -n '^"Plural-Forms' "$work/h/en-XA.po" | cut -d: -f1)
+eline=$(grep -n '^msgid_plural' "$work/h/en-XA.po" | head -n 1 | cut -d: -f1)
+eline=$((eline - 1))
 hb build --translations "$work/h" --output "$work/h-dist" >/dev/null 2>"$work/err"
-[ $? = 1 ] && grep -q "en-XA.po:[0-9]*.*plural" "$work/err" && ok ||
+[ $? = 1 ] && grep -q "en-XA.po:$pline: error: Plural-Forms says nplurals = 3, but some messages have only 2 plural forms, such as the entry on line $eline; for English.* write \`nplurals=2; plural=(n != 1);\`" "$work/err" && ok ||
     { bad "plural forms mismatch"; cat "$work/err"; }
-rm -f "$work/h/en-XA.po"; cp translations/en-XA.po "$work/h/xx-INVALID.po"
+# A new language's header mistakes, as msginit and editors make them:
+# each names its line and says what to write.
+as_fa() { sed -e 's/^"Language: en-XA\\n"$/"Language: fa\\n"/' -e "$1" translations/en-XA.po; }
+header_case() { # NAME WANT_MESSAGE
+	hb build --translations "$work/h" --output "$work/h-dist" >/dev/null 2>"$work/err"
+	rc=$?
+	[ "$rc" = 1 ] && grep -q -- "$2" "$work/err" && ok || { bad "$1: status $rc"; cat "$work/err"; }
+}
+rm -f "$work/h/en-XA.po"
+as_fa 's/nplurals=2; plural=(n != 1);/nplurals=INTEGER; plural=EXPRESSION;/' >"$work/h/fa.po"
+pline=$(grep -n '^"Plural-Forms' "$work/h/fa.po" | cut -d: -f1)
+header_case placeholder "fa.po:$pline: error: Plural-Forms still has the template placeholder; for Persian write \`nplurals=2; plural=(n > 1);\`"
+[ "$(grep -c 'error:' "$work/err")" = 1 ] && ok || { bad "placeholder: more than one message"; cat "$work/err"; }
+as_fa '/^"Plural-Forms/d' >"$work/h/fa.po"
+header_case no-plural-forms "fa.po:[0-9]*: error: the header has no Plural-Forms field; for Persian write"
+grep -q 'line 0' "$work/err" && bad "no-plural-forms: line 0" || ok
+as_fa 's/^"Language: fa\\n"$/"Language: fa_IR\\n"/' >"$work/h/fa.po"
+lline=$(grep -n '^"Language: fa_IR' "$work/h/fa.po" | cut -d: -f1)
+header_case gettext-language "fa.po:$lline: error: the header says Language 'fa_IR' but the file is named for 'fa'; write \`Language: fa\`"
+as_fa '' | iconv -f UTF-8 -t UTF-16 >"$work/h/fa.po"
+header_case utf-16 "fa.po:1:1: error: the catalog is saved as UTF-16 (little-endian); save it as UTF-8"
+as_fa '' | iconv -f UTF-8 -t ISO-8859-1//TRANSLIT >"$work/h/fa.po"
+header_case latin-1 "fa.po:[0-9]*:[0-9]*: error: the catalog is not UTF-8 (byte 0x.. here is not UTF-8.*save it as UTF-8"
+[ "$(grep -c 'error:' "$work/err")" = 1 ] && ok || { bad "latin-1: more than one message"; cat "$work/err"; }
+rm -f "$work/h/fa.po"
+cp translations/en-XA.po "$work/h/fa_IR.po"
+header_case gettext-file-name "fa_IR.po: error: 'fa_IR' is not a BCP 47 language tag (it is written the gettext way): use 'fa' (Persian.*'fa-IR'"
+rm -f "$work/h/fa_IR.po"; cp translations/en-XA.po "$work/h/xx-INVALID.po"
 hb build --translations "$work/h" --output "$work/h-dist" >/dev/null 2>"$work/err"
 [ $? = 1 ] && grep -q "xx-INVALID.po: error: .*xx-INVALID" "$work/err" && ok ||
     { bad "invalid locale tag"; cat "$work/err"; }
