@@ -229,9 +229,11 @@ stats: build/handbook
 
 # --- tests ------------------------------------------------------------------
 
+# COMPLETE=1: an untranslated or fuzzy entry in a shipped catalog fails.
+COMPLETE ?=
 check: build/.deps-check build/handbook dist/.stamp build/san/handbook \
     build/san/test_units build/san/spec $(FUZZ_TARGETS:%=build/san/replay_%)
-	@./tests/run-all.sh
+	@HANDBOOK_COMPLETE=$(COMPLETE) ./tests/run-all.sh
 
 # Rewrites the spec corpus's expected files (tests/spec/*/out.*) from what
 # the generator makes now: review them with git diff before committing.

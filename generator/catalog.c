@@ -19,6 +19,7 @@
 
 #include "bounds.h"
 #include "diag.h"
+#include "lint.h"
 #include "locale.h"
 #include "markdown.h"
 #include "memlimit.h"
@@ -555,6 +556,7 @@ catalog_load(const char *path, const char *tag)
 				check_plural(c, c->plural_line, &errors);
 			po_file_check_all(po, &handler);
 			read_messages(c, po);
+			errors += lint_catalog(c, po);
 		}
 	}
 	po_catalog = NULL;
@@ -864,6 +866,10 @@ catalog_template_add(struct catalog_template *t, const char *msgctxt,
 		po_message_set_msgstr(m, "");
 		if (comment)
 			po_message_set_extracted_comments(m, comment);
+		/* msgfmt --check, Poedit, Weblate and pofilter then check
+		 * that translations keep {n}, {query}, {percent}. */
+		if (lint_has_brace_placeholder(msgid))
+			po_message_set_format(m, "python-brace-format", 1);
 		po_message_insert(t->it, m);
 		t->messages = xrealloc(t->messages,
 		    (t->nmessages + 1) * sizeof(*t->messages));

@@ -7,6 +7,7 @@
 
 static int nerrors;
 static int quiet;
+static int strict; /* warnings are errors (--strict) */
 
 static const char *const level_names[] = {"note", "warning", "error"};
 
@@ -49,6 +50,8 @@ vdiag(enum diag_level level, const char *file, int line, int col,
 {
 	char msg[DIAG_MAX_LINE * 2];
 
+	if (strict && level == DIAG_WARNING)
+		level = DIAG_ERROR;
 	if (level == DIAG_ERROR)
 		nerrors++;
 	if (quiet)
@@ -98,4 +101,10 @@ void
 diag_set_quiet(int q)
 {
 	quiet = q;
+}
+
+void
+diag_set_strict(int on)
+{
+	strict = on;
 }

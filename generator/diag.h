@@ -21,4 +21,8 @@ int diag_errors(void);
 /* Silences every message (errors are still counted); for unit tests. */
 void diag_set_quiet(int quiet);
 
+/* Makes every later warning an error, printed and counted as one
+ * (--strict). */
+void diag_set_strict(int on);
+
 #endif

@@ -15,6 +15,7 @@
 #include "commands.h"
 #include "diag.h"
 #include "init.h"
+#include "lint.h"
 #include "markdown.h"
 #include "memlimit.h"
 #include "search.h"
@@ -42,6 +43,8 @@ enum {
 	OPT_PDF = 1 << 8,
 	OPT_FILE = 1 << 9, /* -o FILE */
 	OPT_MEMORY = 1 << 10,
+	OPT_STRICT = 1 << 11,   /* every warning is an error */
+	OPT_COMPLETE = 1 << 12, /* every entry must be translated */
 	OPT_INPUTS = OPT_CONTENT | OPT_TRANSLATIONS | OPT_THEME | OPT_MEMORY,
 };
 
@@ -94,8 +97,9 @@ run_tokens(struct cli *c, struct session *s)
 static const struct command commands[] = {
     {"build", run_build, SESSION_SELECTED,
 	OPT_INPUTS | OPT_LOCALE | OPT_OUTPUT | OPT_TIMINGS | OPT_ROOT_ONLY |
-	    OPT_PDF},
-    {"check", run_check, SESSION_ALL_CATALOGS, OPT_INPUTS | OPT_LOCALE},
+	    OPT_PDF | OPT_STRICT | OPT_COMPLETE},
+    {"check", run_check, SESSION_ALL_CATALOGS,
+	OPT_INPUTS | OPT_LOCALE | OPT_STRICT | OPT_COMPLETE},
     {"extract", run_extract, SESSION_NO_CATALOGS, OPT_INPUTS | OPT_FILE},
     {"stats", run_stats, SESSION_SELECTED,
 	OPT_INPUTS | OPT_LOCALE | OPT_CHAPTERS},
@@ -114,7 +118,8 @@ usage(FILE *f)
 	      "       handbook extract [-o FILE] [--content DIR] [--theme DIR] "
 	      "[--translations DIR]\n"
 	      "       handbook stats [--chapters] [--locale TAG]... [options]\n"
-	      "       handbook check [--locale TAG]... [options]\n"
+	      "       handbook check [--strict [--complete]] [--locale TAG]... "
+	      "[options]\n"
 	      "       handbook init TAG [--translations DIR]\n"
 	      "       handbook tokens [--locale TAG] [-o FILE] [options]\n"
 	      "       handbook --help | --version\n"
@@ -147,6 +152,9 @@ usage(FILE *f)
 	      "  --pdf TAG           the chooser links DIR/handbook-TAG.pdf "
 	      "(made by make pdf)\n"
 	      "  --timings           print the time spent in each stage\n"
+	      "  --strict            (build, check) every warning is an error\n"
+	      "  --complete          (build, check) an untranslated or fuzzy "
+	      "entry is an error\n"
 	      "  --memory-limit MB   stop cleanly past MB megabytes "
 	      "(default 1024; 0: none)\n"
 	      "\n"
@@ -191,6 +199,8 @@ set_option(struct cli *c, int ch, char *arg)
 	case 'R': b->root_only = 1; return OPT_ROOT_ONLY;
 	case 'l': add_string(&b->locales, &b->nlocales, arg); return OPT_LOCALE;
 	case 'P': add_string(&b->pdfs, &b->npdfs, arg); return OPT_PDF;
+	case 'S': diag_set_strict(1); return OPT_STRICT;
+	case 'A': lint_set_complete(1); return OPT_COMPLETE;
 	case 'm':
 		errno = 0;
 		c->memory_mb = strtoul(arg, &end, 10);
@@ -214,6 +224,8 @@ parse_options(int argc, char **argv, struct cli *c)
 	    {"root-only", no_argument, NULL, 'R'},
 	    {"pdf", required_argument, NULL, 'P'},
 	    {"memory-limit", required_argument, NULL, 'm'},
+	    {"strict", no_argument, NULL, 'S'},
+	    {"complete", no_argument, NULL, 'A'},
 	    {NULL, 0, NULL, 0}};
 	const char *shortopts = c->command->options & OPT_FILE ? "o:" : "";
 	unsigned bit;

@@ -98,6 +98,81 @@ hostile new-footnote "Chapter three" 'Cápítúló[^7]' 0 \
     "warning: the translation adds footnote '\[^7\]'"
 hostile block-markup "Chapter three" '# Cápítúló' 0 "must be one paragraph"
 hostile syntax-error "Chapter three" 'un"terminated' 1 "en-XA.po:[0-9]*:[0-9]*: error:"
+# Mistakes that readers would see, which "check" reports at the entry's
+# line: placeholders are errors; the rest are warnings (exit 0) that
+# --strict makes errors (exit 1).
+mistake() { # NAME PLAIN_STATUS MESSAGE MSGID INDEX MSGSTR
+	python3 - "$4" "$5" "$6" <<'PY'
+import sys
+msgid, index, msgstr = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+s = open("translations/nowrap.po").read()
+key = 'msgid "%s"\n' % msgid
+i = s.index(key)
+field = 'msgstr "' if index < 0 else 'msgstr[%d] "' % index
+i = s.index(field, i) + len(field); j = s.index('"\n', i)
+open("translations/xx.po", "w").write(s[:i] + msgstr + s[j:])
+PY
+	mkdir -p "$work/m" && mv translations/xx.po "$work/m/en-XA.po"
+	line=$(grep -n "^msgid \"$(printf '%s' "$4" | sed 's/[][\\.*^$]/\\&/g')\"$" "$work/m/en-XA.po" | cut -d: -f1)
+	hb check --translations "$work/m" >/dev/null 2>"$work/err"; plain=$?
+	hb check --strict --translations "$work/m" >/dev/null 2>"$work/err2"; strict=$?
+	if [ "$plain" != "$2" ] || [ "$strict" != 1 ]; then
+		bad "$1: status $plain (strict $strict), want $2 (strict 1)"; cat "$work/err2"
+	elif ! grep -q -- "en-XA.po:$line: error: $3" "$work/err2"; then
+		bad "$1: no 'en-XA.po:$line: error: $3'"; cat "$work/err2"
+	else ok; fi
+	rm -rf "$work/m"
+}
+msgcat --no-wrap translations/en-XA.po -o translations/nowrap.po
+# The fixture's raw HTML warns on purpose; --strict would stop at it.
+cp content/one.md "$work/one.md"
+sed -i -e 's/<b onclick="alert(1)">\(this\)<\/b>/\1/' -e '/^<script>/d' content/one.md
+PCT="This chapter is {percent} translated. The rest is shown in {language}."
+QRY="Nothing found for “{query}”. Try fewer words, shorter words or another spelling."
+CNT="{n} section found for “{query}”"
+LNK="The last chapter, with a [link to the first](one.md)."
+ONE="An opening paragraph with *emphasis*, **strong text**, ~~struck text~~ and \`code\`. It links to [the second chapter's section](two.md#a-section-in-two) and to [the whole third chapter](three.md)."
+FTN="A footnote reference[^1] and an external link to <https://example.org/page> and [a mail address](mailto:someone@example.org). Raw HTML such as this is dropped."
+mistake percent-deleted 1 "the translation lacks the placeholder '{percent}'" "$PCT" -1 "Thís cháptér ís tránslátéd ín {language}."
+mistake percent-misspelled 1 "the translation has the placeholder '{precent}', which its source does not have (the source has '{percent}')" \
+    "$PCT" -1 "Thís cháptér ís {precent} tránslátéd ín {language}."
+mistake printf-for-brace 1 "the translation has the placeholder '%s', which its source does not have (the source has '{query}')" \
+    "$QRY" -1 "Nóthíng fóúnd fór «%s»."
+mistake n-missing-in-plural 1 "the translation lacks the placeholder '{n}'" "$CNT" 1 "séctíóns fóúnd fór “{query}”"
+mistake link-dropped 0 "the translation drops the link to 'one.md' of its source" "$LNK" -1 "Thé lást cháptér."
+mistake link-changed 0 "the translation links to 'one.md#nowhere' where its source links to 'one.md'" "$LNK" -1 "Thé lást [cháptér](one.md#nowhere)."
+mistake rlm-in-link 0 "an invisible direction mark (U+200F) inside a link" "$LNK" -1 "Thé lást [cháptér]‏(one.md)."
+mistake rlm-in-target 0 "an invisible direction mark (U+200E) inside a link" "$LNK" -1 "Thé lást [cháptér](‎one.md)."
+mistake unbalanced-strong 0 "unbalanced '\*\*' in the translation" "$ONE" -1 \
+    "Án *émphásís*, **stróng téxt, ~~strúck~~ \`code\` [thé sécónd](two.md#a-section-in-two) [thírd](three.md)."
+mistake footnote-dropped 0 "the translation drops the footnote marker '\[^1\]'" "$FTN" -1 \
+    "Á fóótnóté ánd <https://example.org/page> ánd [máíl](mailto:someone@example.org)."
+mistake url-dropped 0 "the translation drops the link to 'https://example.org/page'" "$FTN" -1 \
+    "Á fóótnóté[^1] ánd [máíl](mailto:someone@example.org)."
+# Arabic's zero, one and two forms may write the number as a word.
+sed -e 's/^"Plural-Forms: .*/"Plural-Forms: nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 \&\& n%100<=10 ? 3 : n%100>=11 ? 4 : 5);\\n"/' \
+    -e 's/^msgstr\[1\] \(.*\)/msgstr[1] "one “{query}”"\nmsgstr[2] \1\nmsgstr[3] \1\nmsgstr[4] \1\nmsgstr[5] \1/' \
+    translations/nowrap.po >"$work/six.po"
+mkdir -p "$work/m" && cp "$work/six.po" "$work/m/en-XA.po"
+hb check --strict --translations "$work/m" >/dev/null 2>"$work/err" && ok ||
+    { bad "a one-number plural form without {n} is refused"; cat "$work/err"; }
+rm -rf "$work/m"
+# --complete: an untranslated entry fails, at its line.
+mkdir -p "$work/m"
+python3 - "$LNK" <<'PY'
+import sys
+s = open("translations/nowrap.po").read()
+key = 'msgid "%s"\nmsgstr "' % sys.argv[1]
+i = s.index(key) + len(key); j = s.index('"\n', i)
+open("translations/xx.po", "w").write(s[:i] + s[j:])
+PY
+mv translations/xx.po "$work/m/en-XA.po"
+hb check --strict --translations "$work/m" >/dev/null 2>&1 && ok || bad "an untranslated entry fails --strict without --complete"
+hb check --strict --complete --translations "$work/m" >/dev/null 2>"$work/err"
+[ $? = 1 ] && grep -q "en-XA.po:[0-9]*: error: 1 entries are untranslated or fuzzy" "$work/err" && ok ||
+    { bad "--complete"; cat "$work/err"; }
+rm -rf "$work/m" translations/nowrap.po
+cp "$work/one.md" content/one.md
 # Structural faults of the file itself.
 cp translations/en-XA.po "$work/h/en-XA.po"
 sed -i 's/charset=UTF-8/charset=ISO-8859-1/' "$work/h/en-XA.po"
@@ -204,7 +279,12 @@ rm -f translations/uk.po
 proj="$work/proj"
 "$root/tests/copy-project.sh" "$proj"
 (cd "$proj" && "$handbook" init ur >/dev/null) 2>"$work/err" || { bad "init ur"; cat "$work/err"; }
-sed -i '0,/^msgid "Next chapter"$/{n;s/^msgstr ""$/msgstr "اگلا باب"/}' "$proj/translations/ur.po"
+python3 - "$proj/translations/ur.po" <<'PY'
+import sys
+s = open(sys.argv[1]).read()
+s = s.replace('msgid "Next chapter"\nmsgstr ""', 'msgid "Next chapter"\nmsgstr "اگلا باب"', 1)
+open(sys.argv[1], "w").write(s)
+PY
 make -C "$proj" -j2 >"$work/make.log" 2>&1 && ok || { bad "make with a new ur.po"; tail "$work/make.log"; }
 grep -q '<html lang="ur" dir="rtl">' "$proj/dist/ur/index.html" 2>/dev/null && ok ||
     bad "ur: not built right to left"
