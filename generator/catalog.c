@@ -508,7 +508,7 @@ catalog_load(const char *path, const char *tag)
 	po_file_t volatile po = NULL;
 	char *volatile saved_env = NULL;
 	size_t len;
-	char *text;
+	char *volatile text; /* read after setjmp */
 
 	c->path = xstrdup(path);
 	memlimit_note(path);
