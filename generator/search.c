@@ -91,7 +91,25 @@ lower(const UChar *s, int32_t len, int32_t *out)
 	return d;
 }
 
-/* NFKC, lower case, NFD, marks and Arabic forms, NFC. */
+/*
+ * One letter for the variants of Arabic script that writers mix: alef
+ * forms as alef; Arabic yeh and alef maksura as Persian yeh (ی); Arabic
+ * kaf as keheh (ک), so that Persian and Urdu text typed on an Arabic
+ * keyboard finds the same words.
+ */
+static UChar32
+fold_arabic_letter(UChar32 ch)
+{
+	if (ch == 0x622 || ch == 0x623 || ch == 0x625 || ch == 0x671)
+		return 0x627;
+	if (ch == 0x649 || ch == 0x64a)
+		return 0x6cc;
+	if (ch == 0x643)
+		return 0x6a9;
+	return ch;
+}
+
+/* NFKC, lower case, NFD, marks, ZWNJ and Arabic letter forms, NFC. */
 static UChar *
 normalize(const UChar *s, int32_t len, int32_t *out)
 {
@@ -111,15 +129,13 @@ normalize(const UChar *s, int32_t len, int32_t *out)
 		U16_NEXT(a, i, m, ch);
 		if (ch >= 0x300 && ch <= 0x36f && is_alphabet_base(base))
 			continue; /* accents of Latin, Greek, Cyrillic */
-		if ((ch >= 0x64b && ch <= 0x65f) || ch == 0x670 || ch == 0x640)
-			continue; /* Arabic diacritics and tatweel */
-		if (ch == 0x622 || ch == 0x623 || ch == 0x625 || ch == 0x671)
-			ch = 0x627; /* alef forms */
-		else if (ch == 0x649)
-			ch = 0x64a; /* alef maksura as ya */
+		if ((ch >= 0x64b && ch <= 0x65f) || ch == 0x670 || ch == 0x640 ||
+		    ch == 0x200c)
+			continue; /* Arabic diacritics, tatweel, ZWNJ */
+		ch = fold_arabic_letter(ch);
 		if (!(ch >= 0x300 && ch <= 0x36f))
 			base = ch;
-		if (ch == 0x627 || ch == 0x64a)
+		if (ch == 0x627 || ch == 0x6cc || ch == 0x6a9)
 			b[o++] = (UChar)ch;
 		else
 			while (start < i)
@@ -563,7 +579,8 @@ search_vectors_json(xmlDoc *book, const struct locale_info *loc, size_t *len)
 {
 	static const char *const fixed[] = {"Límites, LÍMITES and limites",
 	    "Ǆemal Ωmega ΆΈΉ Ёлка", "ﬁne ｆｕｌｌ-width ①②", "self-care, don't 3.5",
-	    "العَرَبِيَّة أإآٱ ى ـــ", "हिन्दी क़िताब", "依恋理论与创伤。安全基地",
+	    "العَرَبِيَّة أإآٱ ى ـــ", "میتوانید می\u200cتوانید",
+	    "زندگي زندگی كتاب کتاب مـــادر", "हिन्दी क़िताब", "依恋理论与创伤。安全基地",
 	    "カタカナとひらがな漢字", "中文English混合123", "ß İstanbul ΣΊΣΥΦΟΣ"};
 	struct buf json = {0};
 	int count = 0;

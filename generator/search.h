@@ -10,7 +10,8 @@ struct locale_info;
 /*
  * Splits text into search tokens the way search.js does in the browser:
  * NFKC, lower case, accents removed from Latin, Greek and Cyrillic letters,
- * Arabic diacritics and tatweel removed and alef and ya forms unified, ICU
+ * Arabic diacritics, tatweel and ZWNJ removed, alef forms unified, Arabic
+ * yeh and alef maksura as Persian yeh, Arabic kaf as keheh, ICU
  * word boundaries for the locale, runs of Chinese and Japanese characters
  * as overlapping pairs. Calls add(token, arg) for each token in order.
  */

@@ -17,8 +17,10 @@
 #include "../../generator/manifest.h"
 #include "../../generator/markdown.h"
 #include "../../generator/plural_rules.h"
+#include "../../generator/search.h"
 #include "../../generator/segment.h"
 #include "../../generator/theme.h"
+#include "../../generator/util.h"
 #include "../../generator/xmlsafe.h"
 #include "harness.h"
 
@@ -390,6 +392,54 @@ test_plural_rules(void)
 	CHECK(!same_as_icu("ru", "nplurals=2; plural=(n != 1);"));
 }
 
+static void
+join_token(const char *token, void *arg)
+{
+	struct buf *b = arg;
+
+	buf_addstr(b, token);
+	buf_addch(b, '|');
+}
+
+/* The tokens of text for an ICU locale, joined by '|'. */
+static char *
+tokens_of(const char *text, const char *locale)
+{
+	struct buf b = {0};
+
+	search_tokenize(text, locale, join_token, &b);
+	if (b.data == NULL)
+		buf_addstr(&b, "");
+	return b.data;
+}
+
+/* Arabic-script variants find each other (the same folding as search.js). */
+static void
+test_arabic_script_folding(void)
+{
+	static const char *const same[][2] = {
+	    {"میتوانید", "می\u200cتوانید"},  /* ZWNJ */
+	    {"زندگي", "زندگی"},             /* Arabic yeh, Persian yeh */
+	    {"كتاب", "کتاب"},               /* Arabic kaf, keheh */
+	    {"مـــادر", "مادر"},            /* tatweel */
+	    {"مَادَر", "مادر"},              /* harakat */
+	    {"ى", "ی"},                     /* alef maksura */
+	};
+	size_t i;
+	char *a, *b;
+
+	for (i = 0; i < sizeof(same) / sizeof(same[0]); i++) {
+		a = tokens_of(same[i][0], "fa");
+		b = tokens_of(same[i][1], "fa");
+		CHECK_STR(a, b);
+		free(a);
+		free(b);
+	}
+	a = tokens_of("می\u200cتوانید", "ur");
+	CHECK_STR(a, "میتوانید|");
+	free(a);
+}
+
 int
 main(void)
 {
@@ -405,6 +455,8 @@ main(void)
 	test_msgid_escape();
 	test_plural_table();
 	test_plural_rules();
+	test_arabic_script_folding();
+	search_cleanup();
 	xmlsafe_cleanup();
 	xmlCleanupParser();
 	printf("unit: %d passed, %d failed, 0 skipped\n", test_passed, test_failed);

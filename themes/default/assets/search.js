@@ -56,9 +56,12 @@
     for (i = 0; i < cps.length; i++) {
       c = cps[i];
       if (c >= 0x300 && c <= 0x36f && isAlphabetBase(base)) continue;
-      if ((c >= 0x64b && c <= 0x65f) || c === 0x670 || c === 0x640) continue;
+      /* Arabic diacritics, tatweel, ZWNJ; one form of alef, yeh, kaf. */
+      if ((c >= 0x64b && c <= 0x65f) || c === 0x670 || c === 0x640 ||
+        c === 0x200c) continue;
       if (c === 0x622 || c === 0x623 || c === 0x625 || c === 0x671) c = 0x627;
-      else if (c === 0x649) c = 0x64a;
+      else if (c === 0x649 || c === 0x64a) c = 0x6cc;
+      else if (c === 0x643) c = 0x6a9;
       if (!(c >= 0x300 && c <= 0x36f)) base = c;
       out += fromCodePoint(c);
     }
