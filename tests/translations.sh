@@ -248,6 +248,15 @@ grep -q '<h1 id="top">Chapitre deux</h1>' "$work/fr-dist/fr/two.html" && ok || b
 grep -q '<p lang="en" dir="ltr">' "$work/fr-dist/fr/two.html" && ok || bad "fr fallback not marked"
 grep -q 'translation-note' "$work/fr-dist/fr/two.html" && ok || bad "fr partial chapter not announced"
 hb stats 2>/dev/null | grep -q '^fr ' && ok || bad "fr not in stats"
+# Untranslated chapter titles in the contents, the navigation and the
+# EPUB's navigation carry the source's lang and dir; translated ones not.
+grep -q '<a href="one.html" lang="en" dir="ltr">' "$work/fr-dist/fr/index.html" && ok ||
+    bad "fr contents: untranslated title without lang"
+grep -q '<a href="two.html" lang' "$work/fr-dist/fr/index.html" && bad "fr contents: translated title marked English" || ok
+grep -q '<a href="one.html" lang="en" dir="ltr"' "$work/fr-dist/fr/two.html" && ok ||
+    bad "fr navigation: untranslated title without lang"
+unzip -p "$work/fr-dist/fr/handbook-fr.epub" OEBPS/nav.xhtml | grep -q '<a href="one.xhtml" lang="en" dir="ltr">' &&
+    ok || bad "fr EPUB navigation: untranslated title without lang"
 
 # 5. handbook init: a language nobody has added yet, started as the README
 #    says, builds with make at once, in the direction ICU gives its script.

@@ -61,6 +61,16 @@
     </xsl:if>
   </xsl:template>
 
+  <!--
+    On an element that names a chapter (contents, navigation): the source's
+    lang and dir when the chapter's title is not translated.
+  -->
+  <xsl:template name="chapter-title-lang">
+    <xsl:for-each select="cm:document/cm:heading[@level = 1][1]">
+      <xsl:call-template name="fallback-lang"/>
+    </xsl:for-each>
+  </xsl:template>
+
   <!-- Replaces {name} in text by value (UI strings with a placeholder). -->
   <xsl:template name="fill">
     <xsl:param name="text"/>

@@ -107,11 +107,11 @@
         <xsl:for-each select="/book/chapter">
           <xsl:variable name="chapter" select="@id"/>
           <li>
-            <a href="{@id}.xhtml"><xsl:call-template name="chapter-title"/></a>
+            <a href="{@id}.xhtml"><xsl:call-template name="chapter-title-lang"/><xsl:call-template name="chapter-title"/></a>
             <xsl:if test="cm:document/cm:heading[@level = 2]">
               <ol>
                 <xsl:for-each select="cm:document/cm:heading[@level = 2]">
-                  <li><a href="{$chapter}.xhtml#{@id}"><xsl:value-of select="normalize-space(.)"/></a></li>
+                  <li><a href="{$chapter}.xhtml#{@id}"><xsl:call-template name="fallback-lang"/><xsl:value-of select="normalize-space(.)"/></a></li>
                 </xsl:for-each>
               </ol>
             </xsl:if>

@@ -220,6 +220,7 @@
             <xsl:if test="@id = $current">
               <xsl:attribute name="aria-current">page</xsl:attribute>
             </xsl:if>
+            <xsl:call-template name="chapter-title-lang"/>
             <xsl:call-template name="chapter-title"/>
           </a>
         </li>
@@ -248,12 +249,12 @@
       <ol class="full-toc">
         <xsl:for-each select="/book/chapter">
           <li>
-            <a href="{@id}.html"><xsl:call-template name="chapter-title"/></a>
+            <a href="{@id}.html"><xsl:call-template name="chapter-title-lang"/><xsl:call-template name="chapter-title"/></a>
             <xsl:variable name="chapter" select="@id"/>
             <xsl:if test="cm:document/cm:heading[@level = 2]">
               <ul>
                 <xsl:for-each select="cm:document/cm:heading[@level = 2]">
-                  <li><a href="{$chapter}.html#{@id}"><xsl:value-of select="normalize-space(.)"/></a></li>
+                  <li><a href="{$chapter}.html#{@id}"><xsl:call-template name="fallback-lang"/><xsl:value-of select="normalize-space(.)"/></a></li>
                 </xsl:for-each>
               </ul>
             </xsl:if>
@@ -320,7 +321,7 @@
             <h2><xsl:value-of select="hb:t('Contents')"/></h2>
             <ol>
               <xsl:for-each select="/book/chapter">
-                <li><a href="#{@id}"><xsl:call-template name="chapter-title"/></a></li>
+                <li><a href="#{@id}"><xsl:call-template name="chapter-title-lang"/><xsl:call-template name="chapter-title"/></a></li>
               </xsl:for-each>
             </ol>
           </nav>
