@@ -11,8 +11,8 @@ struct catalog;
  *  - errors: a placeholder ({n}, {query}, %s) missing, misspelled or added;
  *  - warnings: a link target or footnote marker dropped, unbalanced '*' or
  *    '**', a bidirectional control character inside Markdown syntax (link
- *    brackets, targets, footnote markers), a number or web address of the
- *    source missing from the translation.
+ *    brackets, targets, footnote markers), a web address of the source
+ *    missing, a number of the source replaced by another.
  * With lint_set_complete(1), every untranslated or fuzzy entry is an error
  * too. Returns the number of errors reported.
  */

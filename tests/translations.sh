@@ -147,6 +147,8 @@ mistake unbalanced-strong 0 "unbalanced '\*\*' in the translation" "$ONE" -1 \
     "Án *émphásís*, **stróng téxt, ~~strúck~~ \`code\` [thé sécónd](two.md#a-section-in-two) [thírd](three.md)."
 mistake footnote-dropped 0 "the translation drops the footnote marker '\[^1\]'" "$FTN" -1 \
     "Á fóótnóté ánd <https://example.org/page> ánd [máíl](mailto:someone@example.org)."
+mistake number-changed 0 "the translation has the number '2' where its source has '1'" "$FTN" -1 \
+    "Á fóótnóté[^2] ánd <https://example.org/page> ánd [máíl](mailto:someone@example.org)."
 mistake url-dropped 0 "the translation drops the link to 'https://example.org/page'" "$FTN" -1 \
     "Á fóótnóté[^1] ánd [máíl](mailto:someone@example.org)."
 # Arabic's zero, one and two forms may write the number as a word.
