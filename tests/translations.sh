@@ -140,7 +140,7 @@ mistake printf-for-brace 1 "the translation has the placeholder '%s', which its 
     "$QRY" -1 "Nóthíng fóúnd fór «%s»."
 mistake n-missing-in-plural 1 "the translation lacks the placeholder '{n}'" "$CNT" 1 "séctíóns fóúnd fór “{query}”"
 mistake link-dropped 0 "the translation drops the link to 'one.md' of its source" "$LNK" -1 "Thé lást cháptér."
-mistake link-changed 0 "the translation links to 'one.md#nowhere' where its source links to 'one.md'" "$LNK" -1 "Thé lást [cháptér](one.md#nowhere)."
+mistake link-changed 0 "the translation links to 'one.md#nowhere', which its source does not" "$LNK" -1 "Thé lást [cháptér](one.md#nowhere)."
 mistake rlm-in-link 0 "an invisible direction mark (U+200F) inside a link" "$LNK" -1 "Thé lást [cháptér]‏(one.md)."
 mistake rlm-in-target 0 "an invisible direction mark (U+200E) inside a link" "$LNK" -1 "Thé lást [cháptér](‎one.md)."
 mistake unbalanced-strong 0 "unbalanced '\*\*' in the translation" "$ONE" -1 \
