@@ -24,6 +24,7 @@
 #include "markdown.h"
 #include "memlimit.h"
 #include "pohint.h"
+#include "strmap.h"
 #include "util.h"
 
 
@@ -44,8 +45,9 @@ struct catalog {
 	int plural_line;   /* line of Plural-Forms, for diagnostics */
 	char *plural_hint; /* "for Persian write `...`", or NULL */
 	int plural_reported; /* Plural-Forms already reported as wrong */
-	struct entry *slots;
-	size_t nslots, count;
+	struct entry *entries; /* in the order first seen */
+	size_t count, cap;
+	struct strmap index; /* key -> its place in entries */
 };
 
 /* --- a small hash table of entries, keyed by context and msgid --- */
@@ -56,51 +58,34 @@ make_key(const char *ctxt, const char *msgid)
 	return ctxt ? xasprintf("%s\004%s", ctxt, msgid) : xstrdup(msgid);
 }
 
-static struct entry *
-find_slot(struct entry *slots, size_t nslots, const char *key)
-{
-	size_t i = str_hash(key) & (nslots - 1);
-
-	while (slots[i].key && strcmp(slots[i].key, key) != 0)
-		i = (i + 1) & (nslots - 1);
-	return &slots[i];
-}
-
+/* The entry of key (made by make_key, freed here), added when absent. */
 static struct entry *
 insert(struct catalog *c, char *key)
 {
-	struct entry *old = c->slots, *e;
-	size_t i, n = c->nslots;
+	int added, *at = strmap_put(&c->index, key, &added);
 
-	if ((c->count + 1) * 2 > c->nslots) {
-		c->nslots = n ? n * 2 : 256;
-		c->slots = xcalloc(c->nslots, sizeof(*c->slots));
-		for (i = 0; i < n; i++)
-			if (old[i].key)
-				*find_slot(c->slots, c->nslots, old[i].key) =
-				    old[i];
-		free(old);
-	}
-	e = find_slot(c->slots, c->nslots, key);
-	if (e->key) {
+	if (added) {
+		if (c->count == c->cap) {
+			c->cap = c->cap ? c->cap * 2 : 256;
+			c->entries = xrealloc(c->entries,
+			    c->cap * sizeof(*c->entries));
+		}
+		memset(&c->entries[c->count], 0, sizeof(*c->entries));
+		c->entries[c->count].key = key;
+		*at = (int)c->count++;
+	} else
 		free(key);
-		return e;
-	}
-	e->key = key;
-	c->count++;
-	return e;
+	return &c->entries[*at];
 }
 
 static const struct entry *
 lookup(const struct catalog *c, const char *ctxt, const char *msgid)
 {
 	char *key = make_key(ctxt, msgid);
-	const struct entry *e = NULL;
+	const int *at = strmap_get(&c->index, key);
 
-	if (c->nslots)
-		e = find_slot(c->slots, c->nslots, key);
 	free(key);
-	return e && e->key ? e : NULL;
+	return at ? &c->entries[*at] : NULL;
 }
 
 /* --- error handling: libgettextpo's messages go to diag --- */
@@ -583,15 +568,16 @@ catalog_free(struct catalog *c)
 
 	if (c == NULL)
 		return;
-	for (i = 0; i < c->nslots; i++) {
+	for (i = 0; i < c->count; i++) {
 		int k;
-		free(c->slots[i].key);
-		free(c->slots[i].msgstr);
-		for (k = 0; k < c->slots[i].nplural; k++)
-			free(c->slots[i].plural[k]);
-		free(c->slots[i].plural);
+		free(c->entries[i].key);
+		free(c->entries[i].msgstr);
+		for (k = 0; k < c->entries[i].nplural; k++)
+			free(c->entries[i].plural[k]);
+		free(c->entries[i].plural);
 	}
-	free(c->slots);
+	free(c->entries);
+	strmap_free(&c->index);
 	free(c->plural_expr);
 	free(c->plural_hint);
 	free(c->path);
@@ -816,7 +802,7 @@ catalog_state(const struct catalog *c, const char *msgctxt, const char *msgid)
 struct catalog_template {
 	po_file_t po;
 	po_message_iterator_t it;
-	struct catalog *index; /* entries by key: the message they belong to */
+	struct strmap index; /* key -> its message in messages */
 	po_message_t *messages;
 	size_t nmessages;
 };
@@ -830,7 +816,6 @@ catalog_template_new(const char *title)
 
 	t->po = po_file_create();
 	t->it = po_message_iterator(t->po, NULL);
-	t->index = xcalloc(1, sizeof(*t->index));
 	/* No creation date: the same sources give the same template. */
 	po_message_set_msgid(header, "");
 	po_message_set_msgstr(header,
@@ -855,10 +840,12 @@ void
 catalog_template_add(struct catalog_template *t, const char *msgctxt,
     const char *msgid, const char *file, int line, const char *comment)
 {
-	struct entry *e = insert(t->index, make_key(msgctxt, msgid));
+	char *key = make_key(msgctxt, msgid);
+	int added, *at = strmap_put(&t->index, key, &added);
 	po_message_t m;
 
-	if (e->msgstr == NULL) {
+	free(key);
+	if (added) {
 		m = po_message_create();
 		if (msgctxt)
 			po_message_set_msgctxt(m, msgctxt);
@@ -874,22 +861,21 @@ catalog_template_add(struct catalog_template *t, const char *msgctxt,
 		t->messages = xrealloc(t->messages,
 		    (t->nmessages + 1) * sizeof(*t->messages));
 		t->messages[t->nmessages] = m;
-		e->line = (int)t->nmessages++;
-		e->msgstr = xstrdup("");
+		*at = (int)t->nmessages++;
 	}
-	po_message_add_filepos(t->messages[e->line], file, (size_t)line);
+	po_message_add_filepos(t->messages[*at], file, (size_t)line);
 }
 
 void
 catalog_template_set_plural(struct catalog_template *t, const char *msgid,
     const char *msgid_plural)
 {
-	struct entry *e = insert(t->index, make_key(NULL, msgid));
+	const int *at = strmap_get(&t->index, msgid);
 	po_message_t m;
 
-	if (e->msgstr == NULL)
+	if (at == NULL)
 		return;
-	m = t->messages[e->line];
+	m = t->messages[*at];
 	po_message_set_msgid_plural(m, msgid_plural);
 	po_message_set_msgstr_plural(m, 0, "");
 	po_message_set_msgstr_plural(m, 1, "");
@@ -920,7 +906,7 @@ catalog_template_free(struct catalog_template *t)
 		return;
 	po_message_iterator_free(t->it);
 	po_file_free(t->po);
-	catalog_free(t->index);
+	strmap_free(&t->index);
 	free(t->messages);
 	free(t);
 }
