@@ -109,6 +109,22 @@ fold_arabic_letter(UChar32 ch)
 	return ch;
 }
 
+/* Ukrainian writes the apostrophe three ways; inside a word it is dropped. */
+static int
+is_apostrophe(UChar32 c)
+{
+	return c == 0x27 || c == 0x2019 || c == 0x2bc;
+}
+
+static UChar32
+next_char(const UChar *s, int32_t i, int32_t n)
+{
+	UChar32 c;
+
+	U16_NEXT(s, i, n, c);
+	return c;
+}
+
 /* NFKC, lower case, NFD, marks, ZWNJ and Arabic letter forms, NFC. */
 static UChar *
 normalize(const UChar *s, int32_t len, int32_t *out)
@@ -132,6 +148,9 @@ normalize(const UChar *s, int32_t len, int32_t *out)
 		if ((ch >= 0x64b && ch <= 0x65f) || ch == 0x670 || ch == 0x640 ||
 		    ch == 0x200c)
 			continue; /* Arabic diacritics, tatweel, ZWNJ */
+		if (is_apostrophe(ch) && u_isalpha(base) && i < m &&
+		    u_isalpha(next_char(a, i, m)))
+			continue; /* пам’ять, памʼять, пам'ять: one word */
 		ch = fold_arabic_letter(ch);
 		if (!(ch >= 0x300 && ch <= 0x36f))
 			base = ch;
@@ -581,7 +600,8 @@ search_vectors_json(xmlDoc *book, const struct locale_info *loc, size_t *len)
 	    "Ǆemal Ωmega ΆΈΉ Ёлка", "ﬁne ｆｕｌｌ-width ①②", "self-care, don't 3.5",
 	    "العَرَبِيَّة أإآٱ ى ـــ", "میتوانید می\u200cتوانید",
 	    "زندگي زندگی كتاب کتاب مـــادر", "हिन्दी क़िताब", "依恋理论与创伤。安全基地",
-	    "カタカナとひらがな漢字", "中文English混合123", "ß İstanbul ΣΊΣΥΦΟΣ"};
+	    "カタカナとひらがな漢字", "中文English混合123", "ß İstanbul ΣΊΣΥΦΟΣ",
+	    "пам’ять памʼять пам'ять ПАМ’ЯТЬ"};
 	struct buf json = {0};
 	int count = 0;
 	size_t i;

@@ -47,6 +47,12 @@
       (c >= 0x20000 && c <= 0x2ffff);
   }
 
+  function isLetter(c) {
+    if (!c) return false;
+    if (letterClass) return letterClass.test(fromCodePoint(c));
+    return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c >= 0xc0;
+  }
+
   function normalizeText(s) {
     var cps, out = '', base = 0, i, c;
     if (s.normalize) s = s.normalize('NFKC');
@@ -59,6 +65,10 @@
       /* Arabic diacritics, tatweel, ZWNJ; one form of alef, yeh, kaf. */
       if ((c >= 0x64b && c <= 0x65f) || c === 0x670 || c === 0x640 ||
         c === 0x200c) continue;
+      /* An apostrophe inside a word is dropped (Ukrainian writes it
+       * three ways: пам’ять, памʼять, пам'ять). */
+      if ((c === 0x27 || c === 0x2019 || c === 0x2bc) && isLetter(base) &&
+        i + 1 < cps.length && isLetter(cps[i + 1])) continue;
       if (c === 0x622 || c === 0x623 || c === 0x625 || c === 0x671) c = 0x627;
       else if (c === 0x649 || c === 0x64a) c = 0x6cc;
       else if (c === 0x643) c = 0x6a9;
@@ -70,9 +80,9 @@
 
   /* Runs of letters, marks and digits; ranges where \p{} is unknown.
    * A new expression each time: a global one keeps its position. */
-  var unicodeClasses = true;
+  var unicodeClasses = true, letterClass = null;
   try {
-    new RegExp('\\p{L}', 'u');
+    letterClass = new RegExp('^\\p{L}$', 'u');
   } catch (e) {
     unicodeClasses = false;
   }
