@@ -148,6 +148,15 @@ normalize(const UChar *s, int32_t len, int32_t *out)
 		if ((ch >= 0x64b && ch <= 0x65f) || ch == 0x670 || ch == 0x640 ||
 		    ch == 0x200c)
 			continue; /* Arabic diacritics, tatweel, ZWNJ */
+		/* NFKC splits Thai and Lao SARA AM (U+0E33, U+0EB3) in two;
+		 * ICU's dictionaries know words only with the one character. */
+		if ((ch == 0xe4d || ch == 0xecd) && i < m &&
+		    next_char(a, i, m) == ch - 0x1b) {
+			b[o++] = (UChar)(ch - 0x1a);
+			base = ch - 0x1a;
+			i++;
+			continue;
+		}
 		if (is_apostrophe(ch) && u_isalpha(base) && i < m &&
 		    u_isalpha(next_char(a, i, m)))
 			continue; /* пам’ять, памʼять, пам'ять: one word */
@@ -601,7 +610,7 @@ search_vectors_json(xmlDoc *book, const struct locale_info *loc, size_t *len)
 	    "العَرَبِيَّة أإآٱ ى ـــ", "میتوانید می\u200cتوانید",
 	    "زندگي زندگی كتاب کتاب مـــادر", "हिन्दी क़िताब", "依恋理论与创伤。安全基地",
 	    "カタカナとひらがな漢字", "中文English混合123", "ß İstanbul ΣΊΣΥΦΟΣ",
-	    "пам’ять памʼять пам'ять ПАМ’ЯТЬ"};
+	    "пам’ять памʼять пам'ять ПАМ’ЯТЬ", "ผลกระทบ ตำรวจ ความผูกพัน"};
 	struct buf json = {0};
 	int count = 0;
 	size_t i;

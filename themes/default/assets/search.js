@@ -67,6 +67,14 @@
         c === 0x200c) continue;
       /* An apostrophe inside a word is dropped (Ukrainian writes it
        * three ways: пам’ять, памʼять, пам'ять). */
+      /* NFKC splits Thai and Lao SARA AM in two: one character again. */
+      if ((c === 0xe4d || c === 0xecd) && cps[i + 1] === c - 0x1b) {
+        c = c - 0x1a;
+        i++;
+        base = c;
+        out += fromCodePoint(c);
+        continue;
+      }
       if ((c === 0x27 || c === 0x2019 || c === 0x2bc) && isLetter(base) &&
         i + 1 < cps.length && isLetter(cps[i + 1])) continue;
       if (c === 0x622 || c === 0x623 || c === 0x625 || c === 0x671) c = 0x627;
@@ -92,7 +100,47 @@
   }
 
   /* Calls add(token, start, end) with offsets into the normalized text. */
-  function eachToken(norm, add) {
+  /* Scripts written without spaces between words: Thai, Lao, Myanmar,
+   * Khmer. The generator splits them with ICU's dictionaries; here a run
+   * is split against the index's own words (no Intl.Segmenter needed):
+   * the fewest pieces, unknown letters counting ten times as much. */
+  function isUnspaced(c) {
+    return (c >= 0xe00 && c <= 0xeff) || (c >= 0x1000 && c <= 0x109f) ||
+      (c >= 0x1780 && c <= 0x17ff);
+  }
+
+  function splitByVocabulary(cps, vocab) {
+    var n = cps.length, cost = [0], from = [0], i, j, w, piece, out = [];
+    for (i = 1; i <= n; i++) { cost[i] = Infinity; from[i] = i - 1; }
+    for (i = 0; i < n; i++) {
+      if (cost[i] === Infinity) continue;
+      if (cost[i] + 10 < cost[i + 1]) { cost[i + 1] = cost[i] + 10; from[i + 1] = -(i + 1); }
+      piece = '';
+      for (j = i; j < n && j < i + 24; j++) {
+        piece += fromCodePoint(cps[j]);
+        if (j > i && hasOwn(vocab, piece) && cost[i] + 1 < cost[j + 1]) {
+          cost[j + 1] = cost[i] + 1;
+          from[j + 1] = i;
+        }
+      }
+    }
+    /* Walk back; neighbouring unknown letters stay together. */
+    for (i = n; i > 0; i = w) {
+      w = from[i] < 0 ? -from[i] - 1 : from[i];
+      if (from[i] < 0 && out.length && out[0].unknown && out[0].start === i) {
+        out[0].start = w;
+      } else {
+        out.unshift({ start: w, end: i, unknown: from[i] < 0 });
+      }
+    }
+    return out;
+  }
+
+  function hasOwn(o, k) {
+    return Object.prototype.hasOwnProperty.call(o, k);
+  }
+
+  function eachToken(norm, add, vocab) {
     var m, cps, i, j, piece, cjk = [], cjkEnd = -1, cjkStart = 0, pos;
 
     function flushCjk() {
@@ -126,6 +174,17 @@
           continue;
         }
         flushCjk();
+        if (vocab && piece.length >= 2 && isUnspaced(piece[0].c)) {
+          var parts = splitByVocabulary(piece.map(function (p) { return p.c; }), vocab);
+          for (var q = 0; q < parts.length; q++) {
+            var word = '';
+            for (var r = parts[q].start; r < parts[q].end; r++) word += fromCodePoint(piece[r].c);
+            if (parts[q].end - parts[q].start >= 2) {
+              add(word, piece[parts[q].start].at, parts[q].end < piece.length ? piece[parts[q].end].at : pos);
+            }
+          }
+          continue;
+        }
         if (piece.length >= 2 && piece.length <= 120) {
           var text = '';
           for (var k = 0; k < piece.length; k++) text += fromCodePoint(piece[k].c);
@@ -137,9 +196,12 @@
     return cjkStart;
   }
 
-  function tokenize(text) {
+  /* vocab: the index's terms (by default the loaded index's), for the
+   * scripts without spaces. */
+  function tokenize(text, vocab) {
     var out = [];
-    eachToken(normalizeText(text), function (t) { out.push(t); });
+    if (vocab === undefined) vocab = window.hbSearchIndex && window.hbSearchIndex.terms;
+    eachToken(normalizeText(text), function (t) { out.push(t); }, vocab || null);
     return out;
   }
 
@@ -205,7 +267,7 @@
       var hit = false;
       eachToken(norm, function (t) {
         if (want[t] || (query.prefix && t.lastIndexOf(query.prefix, 0) === 0)) hit = true;
-      });
+      }, window.hbSearchIndex && window.hbSearchIndex.terms);
       words.push([m.index, m.index + m[0].length]);
       marks.push(hit);
       if (hit && first < 0) first = words.length - 1;
