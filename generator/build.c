@@ -43,8 +43,7 @@ now(void)
 		stage_seconds[stage] += now() - t0_;                          \
 	} while (0)
 
-/* The build's timestamp: SOURCE_DATE_EPOCH, else the newest input's mtime. */
-static int
+int
 build_date(const struct book *b, long long *date)
 {
 	const char *sde = getenv("SOURCE_DATE_EPOCH");

@@ -47,6 +47,12 @@ int session_load(const struct build_options *opt, struct session *s,
     enum session_catalogs which);
 void session_free(struct session *s);
 
+/*
+ * The build's timestamp in *date: SOURCE_DATE_EPOCH, else the newest
+ * input's time. Returns 0, or -1 after reporting a bad SOURCE_DATE_EPOCH.
+ */
+int build_date(const struct book *b, long long *date);
+
 /* 1 when tag was selected with --locale, or when none was. */
 int build_is_selected(const struct build_options *opt, const char *tag);
 

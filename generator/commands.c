@@ -1,4 +1,5 @@
-/* The commands besides build and check: the template, statistics, tokens. */
+/* The commands besides build and check: the template, statistics, tokens,
+ * metadata. */
 #include "commands.h"
 
 #include <errno.h>
@@ -113,5 +114,70 @@ command_stats(const struct build_options *opt, struct session *s,
 	if (s->nall < 2)
 		printf("(no catalogs in %s/)\n", opt->translations);
 	free(per);
+	return diag_errors() ? 1 : 0;
+}
+
+/* One <edition>: the locale's facts and its book document's <meta>. */
+static void
+add_edition(xmlNode *list, const struct locale_info *l, xmlDoc *book)
+{
+	xmlNode *e = xmlNewChild(list, NULL, BAD_CAST "edition", NULL), *n;
+	char iso3[16];
+
+	locale_iso639_3(l, iso3, sizeof(iso3));
+	xmlNewProp(e, BAD_CAST "tag", BAD_CAST l->tag);
+	xmlNewProp(e, BAD_CAST "iso639-3", BAD_CAST iso3);
+	xmlNewProp(e, BAD_CAST "dir", BAD_CAST(l->rtl ? "rtl" : "ltr"));
+	xmlNewProp(e, BAD_CAST "name", BAD_CAST l->name);
+	xmlNewProp(e, BAD_CAST "english", BAD_CAST l->english);
+	for (n = xmlDocGetRootElement(book)->children; n; n = n->next)
+		if (n->type == XML_ELEMENT_NODE &&
+		    xmlStrcmp(n->name, BAD_CAST "meta") == 0)
+			break;
+	for (n = n ? n->children : NULL; n; n = n->next)
+		if (n->type == XML_ELEMENT_NODE &&
+		    xmlStrcmp(n->name, BAD_CAST "link") != 0)
+			xmlAddChild(e, xmlDocCopyNode(n, list->doc, 1));
+}
+
+/* The translated metadata of every selected locale, as XML, for the
+ * packagers (tools/zim.sh, tools/opds.sh). */
+int
+command_meta(const struct build_options *opt, struct session *s,
+    const char *out)
+{
+	xmlDoc *res, *doc;
+	xmlNode *root;
+	xmlChar *text;
+	long long date;
+	FILE *f;
+	int i, len, rc;
+
+	if (diag_errors() || build_date(s->book, &date) < 0)
+		return 1;
+	res = xmlNewDoc(BAD_CAST "1.0");
+	root = xmlNewDocNode(res, NULL, BAD_CAST "editions", NULL);
+	xmlDocSetRootElement(res, root);
+	xmlNewProp(root, BAD_CAST "source-lang",
+	    BAD_CAST s->book->manifest->language);
+	for (i = 0; i < s->nall; i++) {
+		if (!build_is_selected(opt, s->all[i].tag))
+			continue;
+		doc = book_document(s->book, &s->all[i], s->cats[i], s->all,
+		    s->nall, date);
+		add_edition(root, &s->all[i], doc);
+		xmlFreeDoc(doc);
+	}
+	xmlDocDumpFormatMemoryEnc(res, &text, &len, "UTF-8", 1);
+	xmlFreeDoc(res);
+	f = out ? fopen(out, "w") : stdout;
+	rc = f == NULL || fwrite(text, 1, (size_t)len, f) != (size_t)len ||
+	     (f != stdout && fclose(f) != 0);
+	xmlFree(text);
+	if (rc) {
+		diag_err("cannot write '%s': %s", out ? out : "-",
+		    strerror(errno));
+		return 1;
+	}
 	return diag_errors() ? 1 : 0;
 }

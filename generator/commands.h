@@ -19,4 +19,10 @@ int command_stats(const struct build_options *opt, struct session *s,
 int command_tokens(const struct build_options *opt, struct session *s,
     const char *out);
 
+/* Writes, as XML, each selected locale's tag, ISO 639-3 code, direction,
+ * names and translated book metadata (title, subtitle, description, …) to
+ * out, or standard output. Returns an exit status. */
+int command_meta(const struct build_options *opt, struct session *s,
+    const char *out);
+
 #endif

@@ -195,6 +195,12 @@ locale_lookup(const char *tag, const char *what, struct locale_info *out)
 }
 
 void
+locale_iso639_3(const struct locale_info *l, char *out, size_t cap)
+{
+	snprintf(out, cap, "%s", uloc_getISO3Language(l->icu_id));
+}
+
+void
 locale_format_percent(const struct locale_info *l, int percent, char *out,
     size_t cap)
 {

@@ -44,6 +44,10 @@ char *locale_suggest_tags(const char *name);
 int locale_name_in(const char *id, const char *in, int in_sentence,
     char *out, size_t cap);
 
+/* The ISO 639-3 (three-letter) code of the locale's language, as Kiwix
+ * and OPDS readers want it ("zho" for zh-Hans); "" when ICU has none. */
+void locale_iso639_3(const struct locale_info *l, char *out, size_t cap);
+
 /* Formats a percentage (0-100) with the locale's own digits and sign. */
 void locale_format_percent(const struct locale_info *l, int percent,
     char *out, size_t cap);

@@ -88,6 +88,12 @@ run_stats(struct cli *c, struct session *s)
 }
 
 static int
+run_meta(struct cli *c, struct session *s)
+{
+	return command_meta(&c->build, s, c->file);
+}
+
+static int
 run_tokens(struct cli *c, struct session *s)
 {
 	return command_tokens(&c->build, s, c->file);
@@ -103,6 +109,8 @@ static const struct command commands[] = {
     {"extract", run_extract, SESSION_NO_CATALOGS, OPT_INPUTS | OPT_FILE},
     {"stats", run_stats, SESSION_SELECTED,
 	OPT_INPUTS | OPT_LOCALE | OPT_CHAPTERS},
+    {"meta", run_meta, SESSION_SELECTED,
+	OPT_INPUTS | OPT_LOCALE | OPT_FILE},
     {"tokens", run_tokens, SESSION_SELECTED,
 	OPT_INPUTS | OPT_LOCALE | OPT_FILE},
 };
@@ -122,6 +130,7 @@ usage(FILE *f)
 	      "[options]\n"
 	      "       handbook init TAG [--translations DIR]\n"
 	      "       handbook tokens [--locale TAG] [-o FILE] [options]\n"
+	      "       handbook meta [--locale TAG]... [-o FILE] [options]\n"
 	      "       handbook --help | --version\n"
 	      "\n"
 	      "  build    write, for every locale, the HTML site, the print "
@@ -135,6 +144,8 @@ usage(FILE *f)
 	      "translations/TAG.po\n"
 	      "  tokens   write search tokenizer test vectors (JSON) for a "
 	      "locale\n"
+	      "  meta     write each locale's translated title, description, "
+	      "ISO 639-3 code (XML)\n"
 	      "\n"
 	      "  --content DIR       chapters and book.xml (default: content)\n"
 	      "  --translations DIR  one TAG.po per language (default: "
