@@ -28,8 +28,11 @@ DEB_BUILD = build-essential pkg-config libcmark-gfm-dev \
 	    libcmark-gfm-extensions-dev libxml2-dev libxslt1-dev libicu-dev \
 	    libzip-dev libgettextpo-dev
 DEB_PDF   = weasyprint fonts-noto-core fonts-noto-cjk poppler-utils
-DEB_CHECK = $(DEB_BUILD) $(DEB_PDF) gettext unzip python3=python3 epubcheck \
-	    java=default-jre-headless node=nodejs npm=npm chromium
+# Kiwix ZIMs: Debian's python3-libzim packs, zim-tools checks (zimcheck),
+# librsvg2-bin makes the illustration; kiwix-tools serves them in the tests.
+DEB_ZIM   = python3-libzim zim-tools librsvg2-bin
+DEB_CHECK = $(DEB_BUILD) $(DEB_PDF) $(DEB_ZIM) gettext unzip python3=python3 epubcheck \
+	    java=default-jre-headless node=nodejs npm=npm chromium kiwix-tools curl
 
 # Reproducible by default: the date of the last commit when there is one.
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
@@ -51,6 +54,7 @@ help:
 	@echo 'make regen      rewrite the spec corpus'"'"'s expected files (review with git diff)'
 	@echo 'make deps       install the Debian packages the build and tests need (as root)'
 	@echo 'make pdf        a PDF per locale (PAPER=A4 or letter)'
+	@echo 'make zim        a Kiwix ZIM file per locale (dist/handbook-<tag>.zim)'
 	@echo 'make update-po  refresh the template and merge it into every catalog'
 	@echo 'make stats      how much of each catalog is translated'
 	@echo 'make fuzz       libFuzzer on each harness (FUZZ_SECONDS per target)'
@@ -231,7 +235,7 @@ stats: build/handbook
 
 # COMPLETE=1: an untranslated or fuzzy entry in a shipped catalog fails.
 COMPLETE ?=
-check: build/.deps-check build/handbook dist/.stamp build/san/handbook \
+check: build/.deps-check build/handbook dist/.stamp zim build/san/handbook \
     build/san/test_units build/san/spec $(FUZZ_TARGETS:%=build/san/replay_%)
 	@HANDBOOK_COMPLETE=$(COMPLETE) ./tests/run-all.sh
 
@@ -254,6 +258,21 @@ pdf: $(LOCALES:%=dist/handbook-%.pdf)
 dist/handbook-%.pdf: dist/.stamp-% build/paper
 	@./tests/ensure-deps.sh $(DEB_PDF)
 	@./tests/make-pdf.sh dist $*
+
+# --- Kiwix: a ZIM file per locale (tools/zim.sh) ---
+
+# A ZIM is made again when its locale was rebuilt or the packer or the
+# logo changed.
+ZIM_INPUTS = tools/zim.sh tools/zim.py content/logo.svg build/handbook
+
+zim: $(LOCALES:%=dist/handbook-%.zim)
+
+build/.deps-zim: | build/.deps-build
+	@./tests/ensure-deps.sh $(DEB_ZIM)
+	@touch $@
+
+dist/handbook-%.zim: dist/.stamp-% $(ZIM_INPUTS) | build/.deps-zim
+	@./tools/zim.sh dist $*
 
 # --- benchmark (figures only, never a pass/fail) ---
 
@@ -287,4 +306,4 @@ format:
 format-check:
 	clang-format --dry-run --Werror $(FORMAT_FILES)
 
-.PHONY: all help deps handbook update-po stats pdf bench fuzz check regen install uninstall clean format format-check FORCE
+.PHONY: all help deps handbook update-po stats pdf zim bench fuzz check regen install uninstall clean format format-check FORCE

@@ -211,6 +211,10 @@ pdfs() {
 }
 result pdf pdfs
 
+# 6d. Kiwix: every locale's ZIM (make zim) passes zimcheck -A, carries its
+#     own metadata, and is read through kiwix-serve in headless Chromium.
+tests/zim.sh ./build/handbook dist $locales >"$out/zim.log" 2>&1; count zim
+
 # 7. EPUBs: epubcheck must report nothing at all, for each one.
 epubs() {
 	p=0 f=0
