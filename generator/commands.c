@@ -158,6 +158,8 @@ command_meta(const struct build_options *opt, struct session *s,
 	res = xmlNewDoc(BAD_CAST "1.0");
 	root = xmlNewDocNode(res, NULL, BAD_CAST "editions", NULL);
 	xmlDocSetRootElement(res, root);
+	xmlNewProp(root, BAD_CAST "generator",
+	    BAD_CAST "handbook " HANDBOOK_VERSION);
 	xmlNewProp(root, BAD_CAST "source-lang",
 	    BAD_CAST s->book->manifest->language);
 	for (i = 0; i < s->nall; i++) {
