@@ -19,9 +19,10 @@ async function text(url) {
   return { status: r.status, body: await r.text() };
 }
 
-// Kiwix's own catalog says where each book is served: name -> path.
+// Kiwix's own catalog says where each book is served: name -> path (all
+// entries: the catalog gives 10 a page by default).
 async function books() {
-  const { body } = await text(base + '/catalog/v2/entries');
+  const { body } = await text(base + '/catalog/v2/entries?count=1000');
   const out = {};
   for (const e of body.split('<entry>').slice(1)) {
     const name = (e.match(/<name>([^<]*)<\/name>/) || [])[1];
