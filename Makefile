@@ -259,11 +259,11 @@ dist/handbook-%.pdf: dist/.stamp-% build/paper
 	@./tests/ensure-deps.sh $(DEB_PDF)
 	@./tests/make-pdf.sh dist $*
 
-# --- Kiwix: a ZIM file per locale (tools/zim.sh) ---
+# --- Kiwix: a ZIM file per locale (tests/make-zim.sh) ---
 
 # A ZIM is made again when its locale was rebuilt or the packer or the
 # logo changed.
-ZIM_INPUTS = tools/zim.sh tools/zim.py content/logo.svg build/handbook
+ZIM_INPUTS = tests/make-zim.sh tests/zim.py content/logo.svg build/handbook
 
 zim: $(LOCALES:%=dist/handbook-%.zim)
 
@@ -272,7 +272,7 @@ build/.deps-zim: | build/.deps-build
 	@touch $@
 
 dist/handbook-%.zim: dist/.stamp-% $(ZIM_INPUTS) | build/.deps-zim
-	@./tools/zim.sh dist $*
+	@./tests/make-zim.sh dist $*
 
 # --- benchmark (figures only, never a pass/fail) ---
 

@@ -4,8 +4,8 @@
 # locale, from the locale's built folder dist/<locale>/, with the locale's
 # own translated metadata (`handbook meta`: title, description, ISO 639-3
 # language from ICU) and a 48 x 48 PNG illustration made from the book's
-# logo with rsvg-convert. The packing itself is tools/zim.py (libzim).
-# usage: tools/zim.sh DIST [LOCALE...]
+# logo with rsvg-convert. The packing itself is tests/zim.py (libzim).
+# usage: tests/make-zim.sh DIST [LOCALE...]
 #   HANDBOOK  the generator (default ./build/handbook); HANDBOOK_ARGS are
 #             passed to `handbook meta` (e.g. --theme, --content)
 #   LOGO      the logo, SVG (default content/logo.svg)

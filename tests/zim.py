@@ -2,7 +2,7 @@
 """Packs one locale folder of the handbook (dist/<tag>/) into a ZIM file for
 Kiwix, with the locale's own translated metadata.
 
-usage: tools/zim.py META.xml DIST TAG ILLUSTRATION.png OUT.zim
+usage: tests/zim.py META.xml DIST TAG ILLUSTRATION.png OUT.zim
 
 META.xml is what `handbook meta` writes (title, subtitle, description,
 creator, publisher, date and the ISO 639-3 code from ICU, per locale).
