@@ -32,7 +32,8 @@ DEB_PDF   = weasyprint fonts-noto-core fonts-noto-cjk poppler-utils
 # librsvg2-bin makes the illustration; kiwix-tools serves them in the tests.
 DEB_ZIM   = python3-libzim zim-tools librsvg2-bin
 DEB_CHECK = $(DEB_BUILD) $(DEB_PDF) $(DEB_ZIM) gettext unzip python3=python3 epubcheck \
-	    java=default-jre-headless node=nodejs npm=npm chromium kiwix-tools curl
+	    java=default-jre-headless node=nodejs npm=npm chromium kiwix-tools curl \
+	    firefox-esr webkit2gtk-driver xvfb xauth
 
 # Reproducible by default: the date of the last commit when there is one.
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)

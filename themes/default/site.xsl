@@ -125,31 +125,39 @@
     a way to the grounding exercises and the crisis steps.
   -->
   <xsl:template name="safety-bar">
-    <nav class="safety-bar" aria-label="{hb:t('Help')}">
+    <!-- The way out stays on screen (a sticky strip of its own, see
+         handbook.css); the help links stay at the top of the page. -->
+    <div class="exit-bar">
       <a id="quick-exit" class="quick-exit" href="leave.html"><xsl:value-of select="hb:t('Leave this page quickly (Esc)')"/></a>
-      <xsl:for-each select="/book/meta/link[@rel = 'grounding']">
-        <a class="help-link" href="{@chapter}.html#{@anchor}"><xsl:value-of select="hb:t('Feeling overwhelmed? Grounding exercises')"/></a>
-      </xsl:for-each>
-      <xsl:for-each select="/book/meta/link[@rel = 'crisis']">
-        <a class="help-link" href="{@chapter}.html#{@anchor}"><xsl:value-of select="hb:t('In danger? What to do now')"/></a>
-      </xsl:for-each>
-    </nav>
+    </div>
+    <xsl:if test="/book/meta/link[@rel = 'grounding' or @rel = 'crisis']">
+      <nav class="safety-bar" aria-label="{hb:t('Help')}">
+        <xsl:for-each select="/book/meta/link[@rel = 'grounding']">
+          <a class="help-link" href="{@chapter}.html#{@anchor}"><xsl:value-of select="hb:t('Feeling overwhelmed? Grounding exercises')"/></a>
+        </xsl:for-each>
+        <xsl:for-each select="/book/meta/link[@rel = 'crisis']">
+          <a class="help-link" href="{@chapter}.html#{@anchor}"><xsl:value-of select="hb:t('In danger? What to do now')"/></a>
+        </xsl:for-each>
+      </nav>
+    </xsl:if>
   </xsl:template>
 
   <!-- A neutral page to leave to: nothing on it tells what was read. -->
   <xsl:template name="leave-page">
+    <xsl:param name="css" select="'assets/handbook.css'"/>
     <html lang="{$lang}" dir="{$dir}">
       <head>
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <meta http-equiv="Content-Security-Policy" content="{$csp}"/>
         <title><xsl:value-of select="hb:t('Notes')"/></title>
-        <link rel="stylesheet" href="assets/handbook.css"/>
+        <link rel="stylesheet" href="{$css}"/>
       </head>
       <body>
         <main id="main" class="leave">
           <h1><xsl:value-of select="hb:t('Notes')"/></h1>
           <p><xsl:value-of select="hb:t('No notes yet.')"/></p>
+          <p class="leave-note"><xsl:value-of select="hb:t('This page replaced the one on the screen. Nothing was erased: the Back button and the browser history can still show the pages opened before. To remove them, clear the browsing history in the browser settings, or read in a private window.')"/></p>
         </main>
       </body>
     </html>
@@ -300,10 +308,11 @@
   <xsl:template name="print-page">
     <html lang="{$lang}" dir="{$dir}" class="print">
       <xsl:call-template name="head">
-        <xsl:with-param name="page-title" select="concat($title, ' – ', hb:t('Print edition'))"/>
+        <xsl:with-param name="page-title" select="hb:t('Print edition')"/>
       </xsl:call-template>
       <body>
         <a class="skip-link" href="#main"><xsl:value-of select="hb:t('Skip to content')"/></a>
+        <xsl:call-template name="safety-bar"/>
         <main id="main">
           <section class="title-page">
             <xsl:call-template name="brand"/>
@@ -313,7 +322,7 @@
             <p class="rights"><xsl:value-of select="/book/meta/rights"/>
               <xsl:if test="/book/meta/rights-url">
                 <xsl:text> </xsl:text>
-                <a href="{/book/meta/rights-url}"><xsl:value-of select="/book/meta/rights-url"/></a>
+                <a href="{/book/meta/rights-url}" dir="ltr"><xsl:value-of select="/book/meta/rights-url"/></a>
               </xsl:if>
             </p>
           </section>
@@ -345,6 +354,7 @@
             </section>
           </xsl:for-each>
         </main>
+        <script src="assets/exit.js"></script>
       </body>
     </html>
   </xsl:template>
@@ -353,6 +363,12 @@
   <xsl:template name="root-files">
     <hb:copy from="assets/handbook.css" path="handbook.css" target="root"/>
     <hb:copy from="assets/chooser.js" path="chooser.js" target="root"/>
+    <hb:copy from="assets/exit.js" path="exit.js" target="root"/>
+    <hb:file path="leave.html" target="root">
+      <xsl:call-template name="leave-page">
+        <xsl:with-param name="css" select="'handbook.css'"/>
+      </xsl:call-template>
+    </hb:file>
     <hb:file path="index.html" target="root">
       <html lang="{$lang}" dir="{$dir}">
         <xsl:call-template name="head">
@@ -360,6 +376,10 @@
           <xsl:with-param name="css" select="'handbook.css'"/>
         </xsl:call-template>
         <body>
+          <a class="skip-link" href="#main"><xsl:value-of select="hb:t('Skip to content')"/></a>
+          <div class="exit-bar">
+            <a id="quick-exit" class="quick-exit" href="leave.html"><xsl:value-of select="hb:t('Leave this page quickly (Esc)')"/></a>
+          </div>
           <main id="main" class="chooser">
             <h1><xsl:value-of select="$title"/></h1>
             <ul class="locales">
@@ -384,6 +404,7 @@
             </ul>
           </main>
           <script src="chooser.js"></script>
+          <script src="exit.js"></script>
         </body>
       </html>
     </hb:file>
