@@ -252,6 +252,14 @@ node tests/browser.js dist $locales >"$out/browser.log" 2>&1; count browser
 # Search in every locale, from file://, with the locale's own text.
 TRANSLATIONS=translations node tests/search.js ./build/handbook dist $locales \
     >"$out/search.log" 2>&1; count search
+# A reader on a small phone, in three engines: no sideways scrolling at 320
+# and 360 px, the leave control in reach, old CSS and no JavaScript
+# (tests/reader.js). Every page in Chromium, a sample in the others; an
+# engine that cannot run here is reported as skipped.
+node tests/reader.js chromium dist $locales >"$out/reader-chromium.log" 2>&1; count reader-chromium
+node tests/reader.js firefox dist --sample $locales >"$out/reader-firefox.log" 2>&1; count reader-firefox
+node tests/reader.js webkit dist --sample $(for l in en ar hi zh-Hans; do
+	case " $(echo $locales) " in *" $l "*) echo "$l";; esac; done) >"$out/reader-webkit.log" 2>&1; count reader-webkit
 # A partly translated locale: fallback blocks and the translation note.
 node tests/browser.js "$out/partial" fr >"$out/browser-partial.log" 2>&1; count browser-partial
 

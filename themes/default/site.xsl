@@ -127,9 +127,9 @@
   <xsl:template name="safety-bar">
     <!-- The way out stays on screen (a sticky strip of its own, see
          handbook.css); the help links stay at the top of the page. -->
-    <div class="exit-bar">
+    <nav class="exit-bar" aria-label="{hb:t('Quick exit')}">
       <a id="quick-exit" class="quick-exit" href="leave.html"><xsl:value-of select="hb:t('Leave this page quickly (Esc)')"/></a>
-    </div>
+    </nav>
     <xsl:if test="/book/meta/link[@rel = 'grounding' or @rel = 'crisis']">
       <nav class="safety-bar" aria-label="{hb:t('Help')}">
         <xsl:for-each select="/book/meta/link[@rel = 'grounding']">
@@ -377,9 +377,9 @@
         </xsl:call-template>
         <body>
           <a class="skip-link" href="#main"><xsl:value-of select="hb:t('Skip to content')"/></a>
-          <div class="exit-bar">
+          <nav class="exit-bar" aria-label="{hb:t('Quick exit')}">
             <a id="quick-exit" class="quick-exit" href="leave.html"><xsl:value-of select="hb:t('Leave this page quickly (Esc)')"/></a>
-          </div>
+          </nav>
           <main id="main" class="chooser">
             <h1><xsl:value-of select="$title"/></h1>
             <ul class="locales">
