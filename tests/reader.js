@@ -129,6 +129,14 @@ async function widths(eng) {
       const where = `${loc || 'chooser'}/${p} at ${width} px`;
       check(m.scroll <= Math.min(m.client, width),
         `${where}: the page is ${m.scroll} px wide, the screen ${Math.min(m.client, width)} px`);
+      // The budget: CSS and JS beside a reading page (the search page
+      // adds the search script and is measured in make bench).
+      if (width === 320 && !p.startsWith('search.html')) {
+        const files = await page.eval(() => Array.prototype.map.call(
+          document.querySelectorAll('link[rel=stylesheet], script[src]'), e => e.href || e.src));
+        const bytes = files.reduce((n, f) => n + fs.statSync(decodeURIComponent(f.replace(/^file:\/\//, ''))).size, 0);
+        check(bytes <= 25 * 1024, `${where}: ${bytes} bytes of CSS and JS beside the page, want 25 KB at most`);
+      }
       if (!p.startsWith('leave.html')) {
         check(m.exit && m.exit.w >= 44 && m.exit.h >= 44,
           `${where}: leave control ${m.exit ? Math.round(m.exit.w) + 'x' + Math.round(m.exit.h) : 'missing'}, want 44x44`);

@@ -260,6 +260,9 @@ node tests/reader.js chromium dist $locales >"$out/reader-chromium.log" 2>&1; co
 node tests/reader.js firefox dist --sample $locales >"$out/reader-firefox.log" 2>&1; count reader-firefox
 node tests/reader.js webkit dist --sample $(for l in en ar hi zh-Hans; do
 	case " $(echo $locales) " in *" $l "*) echo "$l";; esac; done) >"$out/reader-webkit.log" 2>&1; count reader-webkit
+# Search relevance: queries a reader would type, in several languages, find
+# the pages they mean first; snippets highlight only what matched.
+node tests/relevance.js dist $locales >"$out/relevance.log" 2>&1; count relevance
 # A partly translated locale: fallback blocks and the translation note.
 node tests/browser.js "$out/partial" fr >"$out/browser-partial.log" 2>&1; count browser-partial
 

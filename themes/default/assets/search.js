@@ -205,17 +205,24 @@
     return out;
   }
 
-  /* --- ranking: BM25 with title matches first --- */
+  /* --- ranking ---
+   * Sections are ordered, most important first, by: how many of the query's
+   * words they match; a title that is the query itself (a glossary entry,
+   * a chapter); how many words match whole rather than as the start of a
+   * longer word; how many whole words are in the title; a chapter whose
+   * title has them before a section whose title has them; then BM25. So
+   * "trauma" puts the entry "Trauma" and "What attachment trauma is" above
+   * every "post-traumatic" and every passing mention. */
 
   function search(index, query) {
     var tokens = tokenize(query), trailing = /\s$/.test(query);
     var sections = index.sections, terms = index.terms, n = sections.length;
-    var avg = 0, i, j, t, q, seen = {}, hits = {}, list, keys = null;
+    var avg = 0, i, j, t, q, seen = {}, hits = {}, list, keys = null, whole;
     if (!tokens.length) return [];
     for (i = 0; i < n; i++) avg += sections[i][5];
     avg = avg / Math.max(n, 1);
 
-    function addPostings(term, which, weight) {
+    function addPostings(term, which, weight, exact) {
       var p = terms[term], s = 0, k, tf, title, df, idf, sc, h, len;
       if (!p) return;
       df = p.length / 2;
@@ -228,61 +235,124 @@
         sc = idf * (tf * 2.2) / (tf + 1.2 * (0.25 + 0.75 * len / avg));
         if (title) sc += idf * 3;
         sc *= weight;
-        h = hits[s] || (hits[s] = { section: s, score: 0, matched: {}, count: 0, title: 0 });
+        h = hits[s] || (hits[s] = { section: s, score: 0, matched: {}, count: 0, title: 0,
+          exact: {}, exactCount: 0, exactTitle: {}, exactTitleCount: 0, titleIs: 0 });
         if (!h.matched[which]) { h.matched[which] = sc; h.count++; h.score += sc; }
         else if (sc > h.matched[which]) { h.score += sc - h.matched[which]; h.matched[which] = sc; }
         if (title) h.title = 1;
+        if (exact && !h.exact[which]) { h.exact[which] = 1; h.exactCount++; }
+        if (exact && title && !h.exactTitle[which]) { h.exactTitle[which] = 1; h.exactTitleCount++; }
       }
     }
 
     q = [];
     for (i = 0; i < tokens.length; i++) if (!seen[tokens[i]]) { seen[tokens[i]] = 1; q.push(tokens[i]); }
     for (i = 0; i < q.length; i++) {
-      addPostings(q[i], i, 1);
+      addPostings(q[i], i, 1, true);
       /* The word being typed also matches longer words that start with it. */
       if (i === q.length - 1 && !trailing) {
         if (!keys) keys = Object.keys(terms);
         for (j = 0; j < keys.length; j++) {
           t = keys[j];
-          if (t.length > q[i].length && t.lastIndexOf(q[i], 0) === 0) addPostings(t, i, 0.7);
+          if (t.length > q[i].length && t.lastIndexOf(q[i], 0) === 0) addPostings(t, i, 0.7, false);
         }
       }
     }
     list = [];
-    for (i in hits) if (Object.prototype.hasOwnProperty.call(hits, i)) list.push(hits[i]);
+    whole = tokens.join(' ');
+    for (i in hits) {
+      if (!Object.prototype.hasOwnProperty.call(hits, i)) continue;
+      /* A title made of the query's words alone, in order (the part in
+       * brackets aside: "Post-traumatic stress disorder (PTSD)"). */
+      if (hits[i].exactTitleCount === q.length) {
+        t = sections[hits[i].section][2];
+        /* A chapter (its opening section) named by the query's words. */
+        hits[i].page = sections[hits[i].section][1] ? 0 : 1;
+        if (tokenize(t).join(' ') === whole ||
+            tokenize(t.replace(/\s*[(\uff08][^()\uff08\uff09]*[)\uff09]\s*$/, '')).join(' ') === whole) hits[i].titleIs = 1;
+      }
+      if (!hits[i].page) hits[i].page = 0;
+      list.push(hits[i]);
+    }
     list.sort(function (a, b) {
-      return (b.count - a.count) || (b.title - a.title) || (b.score - a.score) || (a.section - b.section);
+      return (b.count - a.count) || (b.titleIs - a.titleIs) || (b.exactCount - a.exactCount) ||
+        (b.exactTitleCount - a.exactTitleCount) || (b.page - a.page) || (b.title - a.title) ||
+        (b.score - a.score) || (a.section - b.section);
     });
     return { tokens: q, prefix: trailing ? null : q[q.length - 1], results: list };
   }
 
-  /* --- snippets: the section's text around the first match --- */
+  /* --- snippets: the section's text around the first match ---
+   * The text is cut into pieces, each marked or not. A word of an
+   * alphabet is marked whole when it is a query word or starts with the
+   * word being typed; in Chinese and Japanese, where a run of letters is a
+   * whole clause, only the characters of the matching pairs are marked.
+   * The window is a few lines: SNIPPET characters (half for CJK text). */
 
-  function snippet(text, query) {
-    var norm, words = [], marks = [], want = {}, i, first = -1, from, to, parts = [];
+  var SNIPPET = 180;
+
+  function pieces(text, query) {
+    var want = {}, out = [], i, m, wordRun = wordRuns(), pos = 0;
     for (i = 0; i < query.tokens.length; i++) want[query.tokens[i]] = 1;
-    var m, wordRun = wordRuns();
+    function matches(t) {
+      return want[t] || (query.prefix && t.lastIndexOf(query.prefix, 0) === 0);
+    }
     while ((m = wordRun.exec(text)) !== null) {
-      norm = normalizeText(m[0]);
-      var hit = false;
-      eachToken(norm, function (t) {
-        if (want[t] || (query.prefix && t.lastIndexOf(query.prefix, 0) === 0)) hit = true;
+      var run = m[0], norm = normalizeText(run), at = m.index, cjkRun = false, hit = false;
+      var marked = [];
+      if (m.index > pos) out.push({ s: pos, e: m.index, mark: false, cjk: false });
+      eachToken(norm, function (t, from, to) {
+        var c = codePoints(t);
+        if (c.length && isCjk(c[0])) {
+          cjkRun = true;
+          if (matches(t)) {
+            /* The word being typed, one character: mark that one. */
+            if (!want[t] && query.prefix && query.prefix.length < t.length) to = from + query.prefix.length;
+            marked.push([from, to]);
+          }
+        } else if (matches(t)) hit = true;
       }, window.hbSearchIndex && window.hbSearchIndex.terms);
-      words.push([m.index, m.index + m[0].length]);
-      marks.push(hit);
-      if (hit && first < 0) first = words.length - 1;
+      if (cjkRun && norm.length === run.length) {
+        /* Offsets into the normalized run are offsets into the run. */
+        var k, c0 = 0;
+        marked.sort(function (x, y) { return x[0] - y[0]; });
+        for (k = 0; k < marked.length; k++) {
+          var f = Math.max(marked[k][0], c0), e = marked[k][1];
+          if (e <= f) continue;
+          if (f > c0) out.push({ s: at + c0, e: at + f, mark: false, cjk: true });
+          out.push({ s: at + f, e: at + e, mark: true, cjk: true });
+          c0 = e;
+        }
+        if (c0 < run.length) out.push({ s: at + c0, e: at + run.length, mark: false, cjk: true });
+      } else {
+        out.push({ s: at, e: at + run.length, mark: hit || marked.length > 0, cjk: cjkRun });
+      }
+      pos = at + run.length;
     }
-    if (!words.length) return [];
-    if (first < 0) first = 0;
-    from = Math.max(0, first - 8);
-    to = Math.min(words.length, from + 30);
-    var start = words[from][0], end = words[to - 1][1], pos = start;
-    if (from > 0) parts.push(['…', false]);
-    for (i = from; i < to; i++) {
-      if (words[i][0] > pos) parts.push([text.slice(pos, words[i][0]), false]);
-      parts.push([text.slice(words[i][0], words[i][1]), marks[i]]);
-      pos = words[i][1];
+    if (pos < text.length) out.push({ s: pos, e: text.length, mark: false, cjk: false });
+    return out;
+  }
+
+  function snippet(text, query, whole) {
+    var ps = pieces(text, query), i, first = -1, from, to, budget, start, end, parts = [];
+    if (!ps.length) return [];
+    for (i = 0; i < ps.length; i++) if (ps[i].mark) { first = i; break; }
+    if (whole) from = 0, to = ps.length;
+    else {
+      if (first < 0) first = 0;
+      budget = ps[first].cjk ? SNIPPET / 2 : SNIPPET;
+      /* About a fifth of the window before the match, the rest after. */
+      from = first;
+      while (from > 0 && ps[first].s - ps[from - 1].s <= budget / 5) from--;
+      to = first + 1;
+      while (to < ps.length && ps[to].e - ps[from].s <= budget) to++;
+      /* Start and end on a word, not on spaces or punctuation. */
+      while (from < first && !/[^\s.,;:!?\u3000-\u303f\uff0c\uff1b\uff1a]/.test(text.slice(ps[from].s, ps[from].e))) from++;
     }
+    start = ps[from].s;
+    end = ps[to - 1].e;
+    if (start > 0) parts.push(['…', false]);
+    for (i = from; i < to; i++) parts.push([text.slice(ps[i].s, ps[i].e), ps[i].mark]);
     if (end < text.length) parts.push(['…', false]);
     return parts;
   }
@@ -300,8 +370,20 @@
     return table[n] || 0;
   }
 
+  /* Text nodes and <mark> elements: index data never becomes markup. */
+  function appendParts(el, parts) {
+    var k, node;
+    for (k = 0; k < parts.length; k++) {
+      if (parts[k][1]) {
+        node = document.createElement('mark');
+        node.appendChild(document.createTextNode(parts[k][0]));
+      } else node = document.createTextNode(parts[k][0]);
+      el.appendChild(node);
+    }
+  }
+
   function render(box, status, index, query, raw) {
-    var r = search(index, raw), list, i, li, a, h, p, s, parts, k, node, count, forms, table, form;
+    var r = search(index, raw), list, i, li, a, h, p, s, parts, count, table, form;
     while (box.firstChild) box.removeChild(box.firstChild);
     count = r.results ? r.results.length : 0;
     if (!count) {
@@ -320,7 +402,7 @@
       h = document.createElement('h2');
       a = document.createElement('a');
       a.href = s[0] + '.html' + (s[1] ? '#' + s[1] : '');
-      a.appendChild(document.createTextNode(s[2]));
+      appendParts(a, snippet(s[2], r, true));
       h.appendChild(a);
       li.appendChild(h);
       if (s[3] !== s[2]) {
@@ -333,13 +415,7 @@
       if (parts.length) {
         p = document.createElement('p');
         p.className = 'snippet';
-        for (k = 0; k < parts.length; k++) {
-          if (parts[k][1]) {
-            node = document.createElement('mark');
-            node.appendChild(document.createTextNode(parts[k][0]));
-          } else node = document.createTextNode(parts[k][0]);
-          p.appendChild(node);
-        }
+        appendParts(p, parts);
         li.appendChild(p);
       }
       list.appendChild(li);
