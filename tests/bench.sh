@@ -53,6 +53,14 @@ done
 echo "  (page: a chapter's HTML; assets: CSS and JS a reading page loads; index: loaded only on search;"
 echo "   text: the locale's visible chapter text, for comparison with the index)"
 echo
+echo "== A slow phone, simulated: Chromium, CPU slowed 6x, from file:// (medians of 5 runs)"
+if [ -x /usr/bin/chromium ] && [ -d node_modules/playwright-core ]; then
+	node tests/bench-reader.js "$work/dist" $(cd "$work/dist" && for d in */; do
+		d=${d%/}; case $d in en) echo en=trauma;; hi) echo 'hi=आघात';; *) echo "$d";; esac; done)
+else
+	echo "  skipped: Chromium or playwright-core is missing (make deps)"
+fi
+echo
 if command -v pandoc >/dev/null 2>&1; then
 	echo "== Against pandoc (English; pandoc makes only the EPUB; alternating, $runs runs each)"
 	: > "$work/ours"; : > "$work/pandoc"
