@@ -192,6 +192,23 @@ async function leaveControl(eng, loc) {
     check(ok, `${loc}/${p}: ${how} does not leave (at ${await page.url()})`);
     await page.close();
   }
+  // The print page: its title names the book once; the licence address is
+  // isolated left to right (in Arabic its slash stayed at the end).
+  {
+    const page = await eng.page({ width: 360 });
+    await page.goto(url(dir, 'print.html'));
+    const pr = await page.eval(() => {
+      const book = document.querySelector('.title-page h1').textContent.trim();
+      const a = document.querySelector('.title-page .rights a');
+      const st = a && getComputedStyle(a);
+      return { times: document.title.split(book).length - 1, title: document.title,
+        dir: st && st.direction, bidi: st && st.unicodeBidi };
+    });
+    check(pr.times === 1, `${loc}/print.html: the title "${pr.title}" names the book ${pr.times} times`);
+    check(!pr.dir || (pr.dir === 'ltr' && /isolate|plaintext/.test(pr.bidi)),
+      `${loc}/print.html: the licence address is ${pr.dir} ${pr.bidi}, not an isolated left-to-right run`);
+    await page.close();
+  }
   // The leave page says plainly what leaving does not do.
   const page = await eng.page({ width: 360 });
   await page.goto(url(dir, 'leave.html'));
