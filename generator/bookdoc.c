@@ -326,6 +326,8 @@ add_locale(xmlNode *parent, const struct locale_info *l, const char *source)
 	xmlNewProp(n, BAD_CAST "dir", BAD_CAST(l->rtl ? "rtl" : "ltr"));
 	if (strcmp(l->tag, source) == 0)
 		xmlNewProp(n, BAD_CAST "source", BAD_CAST "true");
+	if (l->title[0])
+		xmlNewProp(n, BAD_CAST "title", BAD_CAST l->title);
 }
 
 /* A text of the manifest in the locale's language, when translated. */

@@ -184,6 +184,8 @@ session_load(const struct build_options *opt, struct session *s,
 		}
 		book_stats(s->book, s->cats[i], s->ui_texts, s->nui, &st, NULL);
 		s->all[i].percent = book_stats_percent(&st);
+		locale_set_title(&s->all[i], catalog_lookup(s->cats[i], NULL,
+		    s->book->manifest->title, NULL));
 	}
 	return s->book && s->theme ? 0 : -1;
 }

@@ -256,3 +256,14 @@ locale_collator_free(struct locale_collator *c)
 	ucol_close(c->coll);
 	free(c);
 }
+
+void
+locale_set_title(struct locale_info *l, const char *title)
+{
+	size_t n = title ? strlen(title) : 0;
+
+	if (n >= sizeof(l->title))
+		n = 0;
+	memcpy(l->title, title ? title : "", n);
+	l->title[n] = '\0';
+}

@@ -19,6 +19,8 @@ struct locale_info {
 	char english[192];   /* its English name, UTF-8 */
 	int rtl;             /* 1 when written right to left */
 	int percent;         /* share of the book translated; -1 for the source */
+	char title[512];     /* the book's title in the language, "" when not
+	                        translated (the chooser's heading) */
 };
 
 struct locale_collator;
@@ -47,6 +49,9 @@ int locale_name_in(const char *id, const char *in, int in_sentence,
 /* The ISO 639-3 (three-letter) code of the locale's language, as Kiwix
  * and OPDS readers want it ("zho" for zh-Hans); "" when ICU has none. */
 void locale_iso639_3(const struct locale_info *l, char *out, size_t cap);
+
+/* Keeps the book's title in the language (too long a title: none). */
+void locale_set_title(struct locale_info *l, const char *title);
 
 /* Formats a percentage (0-100) with the locale's own digits and sign. */
 void locale_format_percent(const struct locale_info *l, int percent,

@@ -39,6 +39,7 @@ async function chromium() {
         viewport: { width: o.width || 360, height: o.height || 740 },
         isMobile: o.mobile !== false, hasTouch: o.mobile !== false,
         colorScheme: o.dark ? 'dark' : 'light', javaScriptEnabled: o.js !== false,
+        locale: o.lang,
       });
       const p = await ctx.newPage();
       const errors = [];

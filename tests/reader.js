@@ -234,6 +234,22 @@ async function chooser(eng) {
   try { await page.waitUrl(/\/leave\.html$/); } catch (e) { ok = false; }
   check(ok, `chooser: Escape does not leave (at ${await page.url()})`);
   await page.close();
+  // The heading in the reader's language (Chromium: its browser language
+  // is set per context; the others keep their own).
+  if (eng.name !== 'chromium') return;
+  for (const loc of locales.filter(l => l !== 'en').slice(0, 3)) {
+    const p = await eng.page({ width: 360, lang: loc });
+    await p.goto(url(dist, 'index.html'));
+    const h = await p.eval(l => {
+      const h1 = document.querySelector('h1');
+      const li = document.querySelector('.locales li');
+      return { text: h1.textContent, lang: h1.getAttribute('lang'), want: li.getAttribute('data-title'),
+        first: li.querySelector('a').getAttribute('lang') };
+    });
+    check(h.first === loc && h.want && h.text === h.want && h.lang === loc,
+      `chooser in ${loc}: first ${h.first}, heading "${h.text}" (${h.lang}), want "${h.want}"`);
+    await p.close();
+  }
 }
 
 // --- 3: an old engine and no JavaScript ---

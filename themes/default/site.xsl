@@ -381,10 +381,15 @@
             <a id="quick-exit" class="quick-exit" href="leave.html"><xsl:value-of select="hb:t('Leave this page quickly (Esc)')"/></a>
           </nav>
           <main id="main" class="chooser">
-            <h1><xsl:value-of select="$title"/></h1>
+            <h1 id="chooser-title"><xsl:value-of select="$title"/></h1>
             <ul class="locales">
               <xsl:for-each select="/book/locales/locale">
                 <li>
+                  <!-- The book's title in this language: the heading when
+                       the reader's browser asks for it (chooser.js). -->
+                  <xsl:if test="@title">
+                    <xsl:attribute name="data-title"><xsl:value-of select="@title"/></xsl:attribute>
+                  </xsl:if>
                   <a href="{@tag}/index.html" lang="{@tag}" hreflang="{@tag}" dir="{@dir}">
                     <xsl:value-of select="@name"/>
                   </a>

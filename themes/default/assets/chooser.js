@@ -1,4 +1,5 @@
-/* The language chooser lists the reader's own browser languages first. */
+/* The language chooser lists the reader's own browser languages first, and
+ * shows the book's title in the first of them that it has. */
 (function () {
   'use strict';
   var list = document.querySelector('.locales');
@@ -16,7 +17,15 @@
     }
     return 1000;
   }
-  items.map(function (li, i) { return { li: li, r: rank(li), i: i }; })
-    .sort(function (a, b) { return a.r - b.r || a.i - b.i; })
-    .forEach(function (x) { list.appendChild(x.li); });
+  var ranked = items.map(function (li, i) { return { li: li, r: rank(li), i: i }; })
+    .sort(function (a, b) { return a.r - b.r || a.i - b.i; });
+  ranked.forEach(function (x) { list.appendChild(x.li); });
+  var h1 = document.getElementById('chooser-title'), first = ranked[0];
+  var title = first && first.r < 1000 && first.li.getAttribute('data-title');
+  var a = first && first.li.querySelector('a[lang]');
+  if (h1 && title && a) {
+    h1.textContent = title;
+    h1.setAttribute('lang', a.getAttribute('lang'));
+    h1.setAttribute('dir', a.getAttribute('dir') || 'ltr');
+  }
 })();
