@@ -291,13 +291,15 @@
 
   var SNIPPET = 180;
 
-  function pieces(text, query) {
-    var want = {}, out = [], i, m, wordRun = wordRuns(), pos = 0;
+  /* Stops a window's length after the first match (whole: never). */
+  function pieces(text, query, whole) {
+    var want = {}, out = [], i, m, wordRun = wordRuns(), pos = 0, firstAt = -1;
     for (i = 0; i < query.tokens.length; i++) want[query.tokens[i]] = 1;
     function matches(t) {
       return want[t] || (query.prefix && t.lastIndexOf(query.prefix, 0) === 0);
     }
     while ((m = wordRun.exec(text)) !== null) {
+      if (!whole && firstAt >= 0 && m.index > firstAt + SNIPPET) break;
       var run = m[0], norm = normalizeText(run), at = m.index, cjkRun = false, hit = false;
       var marked = [];
       if (m.index > pos) out.push({ s: pos, e: m.index, mark: false, cjk: false });
@@ -328,13 +330,14 @@
         out.push({ s: at, e: at + run.length, mark: hit || marked.length > 0, cjk: cjkRun });
       }
       pos = at + run.length;
+      if (firstAt < 0 && (hit || marked.length)) firstAt = at;
     }
     if (pos < text.length) out.push({ s: pos, e: text.length, mark: false, cjk: false });
     return out;
   }
 
   function snippet(text, query, whole) {
-    var ps = pieces(text, query), i, first = -1, from, to, budget, start, end, parts = [];
+    var ps = pieces(text, query, whole), i, first = -1, from, to, budget, start, end, parts = [];
     if (!ps.length) return [];
     for (i = 0; i < ps.length; i++) if (ps[i].mark) { first = i; break; }
     if (whole) from = 0, to = ps.length;
@@ -396,7 +399,15 @@
     status.textContent = fill(form, { n: String(count), query: query });
     list = document.createElement('ol');
     list.className = 'results';
-    for (i = 0; i < Math.min(count, 50); i++) {
+    box.appendChild(list);
+    /* The first screen of results at once, the rest (up to 50) a moment
+     * later, so that a slow phone shows the best ones sooner. */
+    function more(from, to) {
+      for (i = from; i < to; i++) item(i);
+      if (to < Math.min(count, 50)) setTimeout(function () { more(to, Math.min(count, 50)); }, 0);
+    }
+    more(0, Math.min(count, 8));
+    function item(i) {
       s = index.sections[r.results[i].section];
       li = document.createElement('li');
       h = document.createElement('h2');
@@ -420,7 +431,6 @@
       }
       list.appendChild(li);
     }
-    box.appendChild(list);
   }
 
   function queryFromLocation() {
