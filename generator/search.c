@@ -109,11 +109,21 @@ fold_arabic_letter(UChar32 ch)
 	return ch;
 }
 
-/* Ukrainian writes the apostrophe three ways; inside a word it is dropped. */
+/*
+ * Ukrainian writes the apostrophe three ways; between Cyrillic letters it
+ * is part of the word and dropped. Elsewhere it still separates words, as
+ * French elisions need (d’ancrage finds ancrage).
+ */
 static int
 is_apostrophe(UChar32 c)
 {
 	return c == 0x27 || c == 0x2019 || c == 0x2bc;
+}
+
+static int
+is_cyrillic(UChar32 c)
+{
+	return c >= 0x400 && c <= 0x52f;
 }
 
 static UChar32
@@ -157,8 +167,8 @@ normalize(const UChar *s, int32_t len, int32_t *out)
 			i++;
 			continue;
 		}
-		if (is_apostrophe(ch) && u_isalpha(base) && i < m &&
-		    u_isalpha(next_char(a, i, m)))
+		if (is_apostrophe(ch) && is_cyrillic(base) && i < m &&
+		    is_cyrillic(next_char(a, i, m)))
 			continue; /* пам’ять, памʼять, пам'ять: one word */
 		ch = fold_arabic_letter(ch);
 		if (!(ch >= 0x300 && ch <= 0x36f))
@@ -610,7 +620,7 @@ search_vectors_json(xmlDoc *book, const struct locale_info *loc, size_t *len)
 	    "العَرَبِيَّة أإآٱ ى ـــ", "میتوانید می\u200cتوانید",
 	    "زندگي زندگی كتاب کتاب مـــادر", "हिन्दी क़िताब", "依恋理论与创伤。安全基地",
 	    "カタカナとひらがな漢字", "中文English混合123", "ß İstanbul ΣΊΣΥΦΟΣ",
-	    "пам’ять памʼять пам'ять ПАМ’ЯТЬ"};
+	    "пам’ять памʼять пам'ять ПАМ’ЯТЬ d’ancrage"};
 	struct buf json = {0};
 	int count = 0;
 	size_t i;

@@ -47,10 +47,8 @@
       (c >= 0x20000 && c <= 0x2ffff);
   }
 
-  function isLetter(c) {
-    if (!c) return false;
-    if (letterClass) return letterClass.test(fromCodePoint(c));
-    return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c >= 0xc0;
+  function isCyrillic(c) {
+    return c >= 0x400 && c <= 0x52f;
   }
 
   function normalizeText(s) {
@@ -65,8 +63,6 @@
       /* Arabic diacritics, tatweel, ZWNJ; one form of alef, yeh, kaf. */
       if ((c >= 0x64b && c <= 0x65f) || c === 0x670 || c === 0x640 ||
         c === 0x200c) continue;
-      /* An apostrophe inside a word is dropped (Ukrainian writes it
-       * three ways: пам’ять, памʼять, пам'ять). */
       /* NFKC splits Thai and Lao SARA AM in two: one character again. */
       if ((c === 0xe4d || c === 0xecd) && cps[i + 1] === c - 0x1b) {
         c = c - 0x1a;
@@ -75,8 +71,11 @@
         out += fromCodePoint(c);
         continue;
       }
-      if ((c === 0x27 || c === 0x2019 || c === 0x2bc) && isLetter(base) &&
-        i + 1 < cps.length && isLetter(cps[i + 1])) continue;
+      /* An apostrophe between Cyrillic letters is dropped (Ukrainian writes
+       * it three ways: пам’ять, памʼять, пам'ять); French d’ancrage still
+       * splits. */
+      if ((c === 0x27 || c === 0x2019 || c === 0x2bc) && isCyrillic(base) &&
+        i + 1 < cps.length && isCyrillic(cps[i + 1])) continue;
       if (c === 0x622 || c === 0x623 || c === 0x625 || c === 0x671) c = 0x627;
       else if (c === 0x649 || c === 0x64a) c = 0x6cc;
       else if (c === 0x643) c = 0x6a9;
@@ -88,9 +87,9 @@
 
   /* Runs of letters, marks and digits; ranges where \p{} is unknown.
    * A new expression each time: a global one keeps its position. */
-  var unicodeClasses = true, letterClass = null;
+  var unicodeClasses = true;
   try {
-    letterClass = new RegExp('^\\p{L}$', 'u');
+    new RegExp('\\p{L}', 'u');
   } catch (e) {
     unicodeClasses = false;
   }
