@@ -234,8 +234,10 @@ stats: build/handbook
 
 # --- tests ------------------------------------------------------------------
 
-# COMPLETE=1: an untranslated or fuzzy entry in a shipped catalog fails.
-COMPLETE ?=
+# An untranslated or fuzzy entry in a shipped catalog fails make check (a
+# reader would meet English fallback); COMPLETE= (empty) while a new
+# language is under way.
+COMPLETE ?= 1
 check: build/.deps-check build/handbook dist/.stamp zim build/san/handbook \
     build/san/test_units build/san/spec $(FUZZ_TARGETS:%=build/san/replay_%)
 	@HANDBOOK_COMPLETE=$(COMPLETE) ./tests/run-all.sh
