@@ -33,7 +33,7 @@ DEB_PDF   = weasyprint fonts-noto-core fonts-noto-cjk poppler-utils
 DEB_ZIM   = python3-libzim zim-tools librsvg2-bin
 DEB_CHECK = $(DEB_BUILD) $(DEB_PDF) $(DEB_ZIM) gettext unzip python3=python3 epubcheck \
 	    java=default-jre-headless node=nodejs npm=npm chromium kiwix-tools curl \
-	    firefox-esr webkit2gtk-driver xvfb xauth
+	    firefox-esr webkit2gtk-driver xvfb xauth clang-format=clang-format
 
 # Reproducible by default: the date of the last commit when there is one.
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
@@ -301,7 +301,8 @@ uninstall:
 clean:
 	rm -rf build dist
 
-# .clang-format holds the style (STYLE.md B.10); format-check only tells.
+# .clang-format holds the style (STYLE.md B.10); format-check only tells
+# (make check runs it).
 FORMAT_FILES = generator/*.c generator/*.h tests/unit/*.c tests/spec/*.c
 format:
 	clang-format -i $(FORMAT_FILES)

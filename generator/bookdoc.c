@@ -87,7 +87,7 @@ resolve_target(const struct book *b, int self, const char *d,
 	*anchor = *hash && hash[1] ? hash + 1 : NULL;
 	if (*anchor &&
 	    !has_heading_id(xmlDocGetRootElement(b->chapters[target]),
-		*anchor)) {
+	        *anchor)) {
 		diag(DIAG_ERROR, file, line, col,
 		    "link to missing section '%s' in '%s'", *anchor,
 		    m->chapters[target].file);
@@ -175,8 +175,10 @@ load_chapter(const char *content_dir, const struct manifest_chapter *c)
 
 	if (text == NULL) {
 		if (errno == EFBIG)
-			diag(DIAG_ERROR, path, 0, 0, "cannot read chapter: "
-			    "larger than %u MB", BOUNDS_MB(CHAPTER_MAX_BYTES));
+			diag(DIAG_ERROR, path, 0, 0,
+			    "cannot read chapter: "
+			    "larger than %u MB",
+			    BOUNDS_MB(CHAPTER_MAX_BYTES));
 		else
 			diag(DIAG_ERROR, path, 0, 0, "cannot read chapter: %s",
 			    strerror(errno));
@@ -214,11 +216,10 @@ collect_unit_nodes(xmlNode *n, xmlNode ***list, int *count)
 /* Units with an empty msgid are kept (the order matches the tree) but
  * have no catalog entry. */
 static void
-add_unit(struct book *b, int chapter, int line, const char *kind,
-    char *msgid)
+add_unit(struct book *b, int chapter, int line, const char *kind, char *msgid)
 {
-	b->units = xrealloc(b->units, (size_t)(b->nunits + 1) *
-					  sizeof(*b->units));
+	b->units =
+	    xrealloc(b->units, (size_t)(b->nunits + 1) * sizeof(*b->units));
 	b->units[b->nunits++] = (struct unit){chapter, line, kind, msgid};
 }
 
@@ -241,7 +242,8 @@ collect_units(struct book *b)
 		    &n);
 		for (k = 0; k < n; k++) {
 			node_pos(nodes[k], &line, &col);
-			if (line == 0) /* diagram labels: their diagram's line */
+			if (line ==
+			    0) /* diagram labels: their diagram's line */
 				node_pos(nodes[k]->parent, &line, &col);
 			add_unit(b, i, line, segment_kind(nodes[k]),
 			    segment_msgid(nodes[k]));
@@ -271,8 +273,8 @@ book_load(const char *content_dir)
 			resolve_links(b, i,
 			    xmlDocGetRootElement(b->chapters[i])->children);
 		for (i = 0; i < m->nlinks; i++)
-			resolve_target(b, -1, m->links[i].href, &anchor, m->path,
-			    m->links[i].line, 0);
+			resolve_target(b, -1, m->links[i].href, &anchor,
+			    m->path, m->links[i].line, 0);
 	}
 	if (diag_errors() != before) {
 		book_free(b);
@@ -354,8 +356,10 @@ add_meta_links(xmlNode *meta, const struct book *b)
 		l = xmlNewChild(meta, NULL, BAD_CAST "link", NULL);
 		xmlNewProp(l, BAD_CAST "rel", BAD_CAST m->links[i].rel);
 		xmlNewProp(l, BAD_CAST "chapter",
-		    BAD_CAST m->chapters[chapter_index(m, d,
-			hash ? (size_t)(hash - d) : strlen(d))].id);
+		    BAD_CAST m
+		        ->chapters[chapter_index(m, d,
+		            hash ? (size_t)(hash - d) : strlen(d))]
+		        .id);
 		if (hash && hash[1])
 			xmlNewProp(l, BAD_CAST "anchor", BAD_CAST(hash + 1));
 	}
@@ -396,12 +400,14 @@ add_meta(xmlNode *root, const struct book *b, const struct catalog *cat,
 static void
 add_text_after(xmlNode **at, const xmlChar *s, int32_t len, int ltr)
 {
-	xmlNode *t = xmlNewDocNode((*at)->doc, (*at)->ns, BAD_CAST "text", NULL);
+	xmlNode *t =
+	    xmlNewDocNode((*at)->doc, (*at)->ns, BAD_CAST "text", NULL);
 	xmlNode *node = t;
 
 	xmlNodeAddContentLen(t, s, len);
 	if (ltr) {
-		node = xmlNewDocNode((*at)->doc, (*at)->ns, BAD_CAST "ltr", NULL);
+		node =
+		    xmlNewDocNode((*at)->doc, (*at)->ns, BAD_CAST "ltr", NULL);
 		xmlAddChild(node, t);
 	}
 	xmlAddNextSibling(*at, node);
@@ -432,8 +438,9 @@ next_ltr_run(const uint8_t *s, int32_t from, int32_t n, int32_t *start,
 			*end = i;
 		} else if (d == U_EUROPEAN_NUMBER && *start >= 0)
 			*end = i;
-		else if ((d == U_RIGHT_TO_LEFT || d == U_RIGHT_TO_LEFT_ARABIC) &&
-			 *start >= 0)
+		else if ((d == U_RIGHT_TO_LEFT ||
+		             d == U_RIGHT_TO_LEFT_ARABIC) &&
+		    *start >= 0)
 			break;
 	}
 	return *start >= 0;
@@ -456,7 +463,8 @@ isolate_ltr(xmlNode *text)
 
 	for (pos = 0; next_ltr_run(s, pos, n, &start, &end); pos = end) {
 		if (first_end < 0)
-			first_end = start; /* text keeps what precedes the first */
+			first_end =
+			    start; /* text keeps what precedes the first */
 		else
 			add_text_after(&at, content + pos, start - pos, 0);
 		add_text_after(&at, content + start, end - start, 1);
@@ -477,7 +485,8 @@ isolate_ltr_runs(xmlNode *n)
 
 	for (; n; n = next) {
 		next = n->next;
-		if (n->type != XML_ELEMENT_NODE || markdown_is_element(n, "code") ||
+		if (n->type != XML_ELEMENT_NODE ||
+		    markdown_is_element(n, "code") ||
 		    markdown_is_element(n, "ltr"))
 			continue;
 		if (markdown_is_element(n, "text"))
@@ -505,17 +514,18 @@ translate_chapter(const struct book *b, int chapter, xmlNode *copy,
 		u++;
 	collect_unit_nodes(copy, &nodes, &n);
 	for (i = 0; i < n; i++, u++) {
-		/* Units with an empty msgid have no entry: they stay as they are. */
+		/* Units with an empty msgid have no entry: they stay as they
+		 * are. */
 		msgid = u->msgid;
 		if (*msgid) {
 			msgstr = catalog_lookup(cat, NULL, msgid, &line);
-			if (msgstr && segment_translate(nodes[i], msgstr,
-					  catalog_path(cat), line) == 0) {
+			if (msgstr &&
+			    segment_translate(nodes[i], msgstr,
+			        catalog_path(cat), line) == 0) {
 				done++;
 				if (rtl)
 					isolate_ltr_runs(nodes[i]->children);
-			}
-			else
+			} else
 				xmlNewProp(nodes[i], BAD_CAST "fallback",
 				    BAD_CAST "true");
 			(*nunits)++;
@@ -553,8 +563,9 @@ sort_sections(xmlNode *document, const struct locale_info *loc)
 	int count = 0, i, h2, end;
 
 	for (n = document->children; n; n = n->next) {
-		level = markdown_is_element(n, "heading") ? xmlGetProp(n, BAD_CAST "level")
-					    : NULL;
+		level = markdown_is_element(n, "heading") ?
+		    xmlGetProp(n, BAD_CAST "level") :
+		    NULL;
 		h2 = level && strcmp((const char *)level, "2") == 0;
 		xmlFree(level);
 		if (h2) {
@@ -569,7 +580,8 @@ sort_sections(xmlNode *document, const struct locale_info *loc)
 	}
 	collator = locale_collator_new(loc);
 	if (collator && count > 1) {
-		qsort_r(sec, (size_t)count, sizeof(*sec), by_collation, collator);
+		qsort_r(sec, (size_t)count, sizeof(*sec), by_collation,
+		    collator);
 		for (i = 0; i < count; i++) {
 			for (n = sec[i].first;; n = next) {
 				next = n->next;
@@ -606,8 +618,8 @@ add_chapter(xmlNode *root, const struct book *b, int i,
 {
 	const struct manifest_chapter *mc = &b->manifest->chapters[i];
 	xmlNode *ch = xmlNewChild(root, NULL, BAD_CAST "chapter", NULL);
-	xmlNode *copy = xmlDocCopyNode(xmlDocGetRootElement(b->chapters[i]),
-	    root->doc, 1);
+	xmlNode *copy =
+	    xmlDocCopyNode(xmlDocGetRootElement(b->chapters[i]), root->doc, 1);
 	int units = 0, done, percent;
 	char text[64];
 
@@ -687,7 +699,7 @@ book_document(const struct book *b, const struct locale_info *loc,
 			    BAD_CAST(all[i].rtl ? "rtl" : "ltr"));
 			strcpy(source_id, all[i].icu_id);
 			if (locale_name_in(source_id, loc->icu_id, 1, name,
-				sizeof(name)) == 0)
+			        sizeof(name)) == 0)
 				xmlNewProp(root, BAD_CAST "source-name",
 				    BAD_CAST name);
 		}

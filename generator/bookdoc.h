@@ -11,7 +11,7 @@ struct locale_info;
 /* A translatable unit of the source: a heading, paragraph, cell or label. */
 struct unit {
 	int chapter; /* index in the manifest; -1 for the book's metadata */
-	int line;    /* line in the chapter's file */
+	int line; /* line in the chapter's file */
 	const char *kind;
 	char *msgid;
 };
@@ -22,7 +22,7 @@ struct book {
 	char *content_dir;
 	xmlDoc **chapters; /* one per manifest chapter, same order */
 	struct unit *units; /* in reading order: metadata, then chapters; a
-			     * unit without text has an empty msgid */
+	                     * unit without text has an empty msgid */
 	int nunits;
 };
 

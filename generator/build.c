@@ -21,8 +21,15 @@
 #include "watchdog.h"
 
 /* Time spent in each stage, for --timings (make bench). */
-enum stage { ST_PARSE, ST_LOCALIZE, ST_TRANSFORM, ST_SEARCH, ST_EPUB,
-	ST_WRITE, ST_COUNT };
+enum stage {
+	ST_PARSE,
+	ST_LOCALIZE,
+	ST_TRANSFORM,
+	ST_SEARCH,
+	ST_EPUB,
+	ST_WRITE,
+	ST_COUNT
+};
 static const char *const stage_names[] = {"parse", "localize", "transform",
     "search index", "epub", "write"};
 static double stage_seconds[ST_COUNT];
@@ -36,11 +43,11 @@ now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-#define TIMED(stage, stmt)                                                   \
-	do {                                                                 \
-		double t0_ = now();                                          \
-		stmt;                                                        \
-		stage_seconds[stage] += now() - t0_;                          \
+#define TIMED(stage, stmt) \
+	do { \
+		double t0_ = now(); \
+		stmt; \
+		stage_seconds[stage] += now() - t0_; \
 	} while (0)
 
 int
@@ -56,22 +63,22 @@ build_date(const struct book *b, long long *date)
 		*date = strtoll(sde, &end, 10);
 		if (errno || *end || !(*sde >= '0' && *sde <= '9'))
 			return diag_err("SOURCE_DATE_EPOCH must be a number of "
-					"seconds, got '%.40s'",
+			                "seconds, got '%.40s'",
 			    sde);
 		/* Zip (DOS) times hold 1980-2107 only: refuse, rather than
 		 * give the EPUB a date its package does not state. */
 		if (*date < DATE_MIN || *date > DATE_MAX)
 			return diag_err("SOURCE_DATE_EPOCH %lld is outside "
-					"%lld-%lld (1980-01-01 to 2107-12-31, "
-					"the range of zip times)",
+			                "%lld-%lld (1980-01-01 to 2107-12-31, "
+			                "the range of zip times)",
 			    *date, DATE_MIN, DATE_MAX);
 		return 0;
 	}
 	*date = 0;
 	for (i = -1; i < b->manifest->nchapters; i++) {
-		path = i < 0 ? xstrdup(b->manifest->path)
-			     : xasprintf("%s/%s", b->content_dir,
-				   b->manifest->chapters[i].file);
+		path = i < 0 ? xstrdup(b->manifest->path) :
+		               xasprintf("%s/%s", b->content_dir,
+		                   b->manifest->chapters[i].file);
 		if (stat(path, &st) == 0 && st.st_mtime > *date)
 			*date = st.st_mtime;
 		free(path);
@@ -132,17 +139,19 @@ find_locales(const struct build_options *opt, const char *source,
 	s->all = xcalloc((size_t)n, sizeof(*s->all));
 	s->cats = xcalloc((size_t)n, sizeof(*s->cats));
 	for (i = 0; i < n; i++) {
-		path = i ? xasprintf("%s/%s.po", opt->translations, tags[i])
-			 : xasprintf("%s/book.xml", opt->content);
+		path = i ? xasprintf("%s/%s.po", opt->translations, tags[i]) :
+		           xasprintf("%s/book.xml", opt->content);
 		if (locale_lookup(tags[i], path, &s->all[s->nall]) == 0) {
 			const char *tag = s->all[s->nall].tag;
-			int read = i > 0 && (which == SESSION_ALL_CATALOGS ||
-						(which == SESSION_SELECTED &&
-						    build_is_selected(opt, tag)));
+			int read = i > 0 &&
+			    (which == SESSION_ALL_CATALOGS ||
+			        (which == SESSION_SELECTED &&
+			            build_is_selected(opt, tag)));
 
 			/* A catalog that does not load drops its locale. */
-			if (!read || (s->cats[s->nall] = catalog_load(path,
-					  tag)) != NULL)
+			if (!read ||
+			    (s->cats[s->nall] = catalog_load(path, tag)) !=
+			        NULL)
 				s->nall++;
 		}
 		free(path);
@@ -150,7 +159,6 @@ find_locales(const struct build_options *opt, const char *source,
 	}
 	free(tags);
 }
-
 
 int
 session_load(const struct build_options *opt, struct session *s,
@@ -172,7 +180,8 @@ session_load(const struct build_options *opt, struct session *s,
 			found |= strcmp(s->all[j].tag, opt->locales[i]) == 0;
 		if (!found)
 			diag_err("no locale '%.64s': no usable %s/%.64s.po",
-			    opt->locales[i], opt->translations, opt->locales[i]);
+			    opt->locales[i], opt->translations,
+			    opt->locales[i]);
 	}
 	s->ui_texts = xcalloc((size_t)s->nui + 1, sizeof(char *));
 	for (i = 0; i < s->nui; i++)
@@ -184,8 +193,9 @@ session_load(const struct build_options *opt, struct session *s,
 		}
 		book_stats(s->book, s->cats[i], s->ui_texts, s->nui, &st, NULL);
 		s->all[i].percent = book_stats_percent(&st);
-		locale_set_title(&s->all[i], catalog_lookup(s->cats[i], NULL,
-		    s->book->manifest->title, NULL));
+		locale_set_title(&s->all[i],
+		    catalog_lookup(s->cats[i], NULL, s->book->manifest->title,
+		        NULL));
 	}
 	return s->book && s->theme ? 0 : -1;
 }
@@ -223,8 +233,9 @@ write_locale(const char *dist, const struct locale_info *loc,
 	epub = xasprintf("%s/handbook-%s.epub", output_tmp_path(o), loc->tag);
 	shown = xasprintf("%s/%s/handbook-%s.epub", dist, loc->tag, loc->tag);
 	if (rc == 0)
-		TIMED(ST_EPUB, rc = epub_write(epub, shown, res->files,
-				   res->nfiles, date));
+		TIMED(ST_EPUB,
+		    rc =
+		        epub_write(epub, shown, res->files, res->nfiles, date));
 	free(epub);
 	free(shown);
 	if (rc < 0) {
@@ -242,7 +253,7 @@ write_root_files(const char *dist, const struct theme_result *res)
 	for (i = 0; i < res->nfiles; i++)
 		if (res->files[i].target == TARGET_ROOT &&
 		    output_replace_file(dist, res->files[i].path,
-			res->files[i].data, res->files[i].len) < 0)
+		        res->files[i].data, res->files[i].len) < 0)
 			rc = -1;
 	return rc;
 }
@@ -298,11 +309,12 @@ build_locale(const struct build_options *opt, struct session *s, int which,
 	}
 	/* Translating is linear in the catalog, but a 32 MB catalog is
 	 * large: the same time limit as a chapter's parse. */
-	watchdog_start(s->cats[which] ? catalog_path(s->cats[which])
-				      : opt->content,
+	watchdog_start(s->cats[which] ? catalog_path(s->cats[which]) :
+	                                opt->content,
 	    WATCHDOG_PARSE_SECONDS);
-	TIMED(ST_LOCALIZE, doc = book_document(s->book, loc, s->cats[which],
-			       others, s->nall, date));
+	TIMED(ST_LOCALIZE,
+	    doc = book_document(s->book, loc, s->cats[which], others, s->nall,
+	        date));
 	watchdog_stop();
 	free(others);
 	TIMED(ST_TRANSFORM,
@@ -353,7 +365,8 @@ mark_pdfs(xmlDoc *doc, const struct build_options *opt)
 				if (strcmp(opt->pdfs[i], (char *)tag) == 0)
 					break;
 			if (i < opt->npdfs) {
-				name = xasprintf("handbook-%s.pdf", (char *)tag);
+				name =
+				    xasprintf("handbook-%s.pdf", (char *)tag);
 				xmlNewProp(l, BAD_CAST "pdf", BAD_CAST name);
 				free(name);
 			}
@@ -374,7 +387,8 @@ build_root(const struct build_options *opt, struct session *s, long long date,
 
 	doc = book_document(s->book, &s->all[0], NULL, s->all, s->nall, date);
 	mark_pdfs(doc, opt);
-	TIMED(ST_TRANSFORM, rc = theme_apply(s->theme, doc, params, NULL, &res));
+	TIMED(ST_TRANSFORM,
+	    rc = theme_apply(s->theme, doc, params, NULL, &res));
 	xmlFreeDoc(doc);
 	if (rc < 0)
 		return diag(DIAG_ERROR, NULL, 0, 0,
@@ -408,7 +422,7 @@ build_run(const struct build_options *opt, struct session *s, int write)
 		build_root(opt, s, date, write);
 	if (opt->timings)
 		for (i = 0; i < ST_COUNT; i++)
-			fprintf(stderr, "timing: %-12s %8.1f ms\n", stage_names[i],
-			    stage_seconds[i] * 1000);
+			fprintf(stderr, "timing: %-12s %8.1f ms\n",
+			    stage_names[i], stage_seconds[i] * 1000);
 	return diag_errors() ? -1 : 0;
 }

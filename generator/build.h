@@ -15,13 +15,13 @@ struct build_options {
 	char **pdfs; /* --pdf: locales whose PDF is current in output/ */
 	int npdfs;
 	int root_only; /* only the files at the top of output/ */
-	int timings;   /* print the time spent in each stage */
+	int timings; /* print the time spent in each stage */
 };
 
 /* Which catalogs a command reads. */
 enum session_catalogs {
-	SESSION_NO_CATALOGS,  /* extract: the template needs none */
-	SESSION_SELECTED,     /* only those of the selected locales */
+	SESSION_NO_CATALOGS, /* extract: the template needs none */
+	SESSION_SELECTED, /* only those of the selected locales */
 	SESSION_ALL_CATALOGS, /* every one (the chooser shows each's share) */
 };
 
@@ -30,8 +30,8 @@ struct session {
 	struct book *book;
 	struct theme *theme;
 	struct locale_info *all; /* the source locale first */
-	struct catalog **cats;   /* one per locale; NULL for the source or
-				    a catalog not read */
+	struct catalog **cats; /* one per locale; NULL for the source or
+	                          a catalog not read */
 	int nall;
 	struct theme_string *ui;
 	char **ui_texts; /* the msgids of ui, for book_stats */

@@ -27,14 +27,13 @@
 #include "strmap.h"
 #include "util.h"
 
-
 struct entry {
 	char *key; /* msgctxt "\004" msgid, or msgid */
 	char *msgstr;
 	char **plural; /* msgstr[0..nplural-1] of plural entries */
 	int nplural;
 	int state;
-	int line;     /* of its msgid */
+	int line; /* of its msgid */
 	int str_line; /* of its (first) msgstr */
 };
 
@@ -42,7 +41,7 @@ struct catalog {
 	char *path;
 	char *plural_expr; /* "plural=" part of the Plural-Forms header */
 	int nplurals;
-	int plural_line;   /* line of Plural-Forms, for diagnostics */
+	int plural_line; /* line of Plural-Forms, for diagnostics */
 	char *plural_hint; /* "for Persian write `...`", or NULL */
 	int plural_reported; /* Plural-Forms already reported as wrong */
 	struct entry *entries; /* in the order first seen */
@@ -67,8 +66,8 @@ insert(struct catalog *c, char *key)
 	if (added) {
 		if (c->count == c->cap) {
 			c->cap = c->cap ? c->cap * 2 : 256;
-			c->entries = xrealloc(c->entries,
-			    c->cap * sizeof(*c->entries));
+			c->entries =
+			    xrealloc(c->entries, c->cap * sizeof(*c->entries));
 		}
 		memset(&c->entries[c->count], 0, sizeof(*c->entries));
 		c->entries[c->count].key = key;
@@ -106,7 +105,7 @@ report(int severity, const char *file, size_t line, size_t col,
 	/* A wrong Plural-Forms was reported by check_header, with its line. */
 	if (po_catalog && po_catalog->plural_reported &&
 	    (strstr(text, "nplurals") || strstr(text, "plural expression") ||
-		strstr(text, "plural form")))
+	        strstr(text, "plural form")))
 		return;
 	msg = xstrdup(text);
 	end = msg + strlen(msg);
@@ -158,7 +157,8 @@ on_xerror2(int severity, po_message_t m1, const char *file1, size_t line1,
     const char *file2, size_t line2, size_t col2, int multiline2,
     const char *text2)
 {
-	int first = line2 && line2 != (size_t)-1 ? (int)line2 : message_line(m2);
+	int first =
+	    line2 && line2 != (size_t)-1 ? (int)line2 : message_line(m2);
 	char *both;
 
 	(void)multiline1;
@@ -170,12 +170,14 @@ on_xerror2(int severity, po_message_t m1, const char *file1, size_t line1,
 	if (strncmp(text2, "this is the location", 20) == 0)
 		both = xasprintf("%s; the first is on line %d", text1, first);
 	else if (m1 && *po_message_msgid(m1) == '\0')
-		both = xasprintf("Plural-Forms says %s, %s, such as the entry on "
-				 "line %d%s%s",
-		    text1, text2, first, po_catalog && po_catalog->plural_hint
-					     ? "; " : "",
-		    po_catalog && po_catalog->plural_hint
-			? po_catalog->plural_hint : "");
+		both =
+		    xasprintf("Plural-Forms says %s, %s, such as the entry on "
+		              "line %d%s%s",
+		        text1, text2, first,
+		        po_catalog && po_catalog->plural_hint ? "; " : "",
+		        po_catalog && po_catalog->plural_hint ?
+		            po_catalog->plural_hint :
+		            "");
 	else
 		both = xasprintf("%s (%s: line %d)", text1, text2, first);
 	report(severity, file1, line1, col1, both);
@@ -200,9 +202,10 @@ escape_value(const char **p)
 	if (**p == 'x') {
 		while (isxdigit((unsigned char)(*p)[1]) && v < 0x100) {
 			(*p)++;
-			v = v * 16 + (unsigned long)(isdigit((unsigned char)**p)
-							 ? **p - '0'
-							 : (tolower((unsigned char)**p) - 'a' + 10));
+			v = v * 16 +
+			    (unsigned long)(isdigit((unsigned char)**p) ?
+			            **p - '0' :
+			            (tolower((unsigned char)**p) - 'a' + 10));
 		}
 		return v;
 	}
@@ -281,9 +284,11 @@ scan_lines(struct catalog *c, const char *text, int *errors)
 			append_po_string(field, p + 7, &has_nul);
 		} else if (strncmp(p, "msgstr", 6) == 0 && strchr(p, '"')) {
 			if (pending) {
-				e = insert(c, make_key(in_ctxt ? ctxt.data : NULL,
-				    id.data));
-				if (e->line == 0) { /* a duplicate's first line */
+				e = insert(c,
+				    make_key(in_ctxt ? ctxt.data : NULL,
+				        id.data));
+				if (e->line ==
+				    0) { /* a duplicate's first line */
 					e->line = id_line;
 					e->str_line = line;
 				}
@@ -344,20 +349,23 @@ check_language(struct catalog *c, const char *lang, const char *tag, int line,
 static void
 check_plural_forms(struct catalog *c, const char *plural, int *errors)
 {
-	const char *hint = c->plural_hint ? c->plural_hint
-					  : "see translations/README.md";
+	const char *hint =
+	    c->plural_hint ? c->plural_hint : "see translations/README.md";
 
-	if (plural && (strstr(plural, "INTEGER") || strstr(plural, "EXPRESSION")))
+	if (plural &&
+	    (strstr(plural, "INTEGER") || strstr(plural, "EXPRESSION")))
 		diag(DIAG_ERROR, c->path, c->plural_line, 0,
-		    "Plural-Forms still has the template placeholder; %s", hint);
+		    "Plural-Forms still has the template placeholder; %s",
+		    hint);
 	else if (plural == NULL || strstr(plural, "nplurals=") == NULL ||
-		 strstr(plural, "plural=") == NULL)
+	    strstr(plural, "plural=") == NULL)
 		diag(DIAG_ERROR, c->path, c->plural_line, 0,
 		    "the header has no Plural-Forms field; %s", hint);
 	else {
 		c->nplurals = atoi(strstr(plural, "nplurals=") + 9);
 		c->plural_expr = xstrdup(strstr(plural, " plural=") ?
-		    strstr(plural, " plural=") + 8 : strstr(plural, "plural=") + 7);
+		        strstr(plural, " plural=") + 8 :
+		        strstr(plural, "plural=") + 7);
 		return;
 	}
 	c->plural_reported = 1;
@@ -366,8 +374,8 @@ check_plural_forms(struct catalog *c, const char *plural, int *errors)
 
 /* Header checks that msgfmt does not make (see SECURITY.md). */
 static void
-check_header(struct catalog *c, po_file_t po, const char *tag,
-    const char *text, int *errors)
+check_header(struct catalog *c, po_file_t po, const char *tag, const char *text,
+    int *errors)
 {
 	const char *header = po_file_domain_header(po, NULL);
 	char *ct = NULL, *lang = NULL, *plural = NULL;
@@ -384,8 +392,8 @@ check_header(struct catalog *c, po_file_t po, const char *tag,
 	lang = po_header_field(header, "Language");
 	plural = po_header_field(header, "Plural-Forms");
 	if (ct == NULL || strcasestr(ct, "charset=UTF-8") == NULL) {
-		diag(DIAG_ERROR, c->path, pohint_field_line(text, "Content-Type"),
-		    0,
+		diag(DIAG_ERROR, c->path,
+		    pohint_field_line(text, "Content-Type"), 0,
 		    "the catalog must be UTF-8 (Content-Type: text/plain; "
 		    "charset=UTF-8), not '%s'",
 		    ct ? ct : "");
@@ -457,8 +465,9 @@ read_messages(struct catalog *c, po_file_t po)
 		if (*id == '\0' || po_message_is_obsolete(m))
 			continue;
 		e = insert(c, make_key(po_message_msgctxt(m), id));
-		str = po_message_msgid_plural(m) ? po_message_msgstr_plural(m, 0)
-						 : po_message_msgstr(m);
+		str = po_message_msgid_plural(m) ?
+		    po_message_msgstr_plural(m, 0) :
+		    po_message_msgstr(m);
 		free(e->msgstr);
 		e->msgstr = xstrdup(str ? str : "");
 		if (po_message_msgid_plural(m)) {
@@ -479,8 +488,8 @@ read_messages(struct catalog *c, po_file_t po)
 		if (e->msgstr[0] == '\0')
 			e->state = CAT_UNTRANSLATED;
 		else
-			e->state = po_message_is_fuzzy(m) ? CAT_FUZZY
-							  : CAT_TRANSLATED;
+			e->state =
+			    po_message_is_fuzzy(m) ? CAT_FUZZY : CAT_TRANSLATED;
 	}
 	po_message_iterator_free(it);
 }
@@ -500,8 +509,10 @@ catalog_load(const char *path, const char *tag)
 	text = file_read(path, CATALOG_MAX_BYTES, &len);
 	if (text == NULL) {
 		if (errno == EFBIG)
-			diag(DIAG_ERROR, path, 0, 0, "cannot read: larger than "
-			    "%u MB", BOUNDS_MB(CATALOG_MAX_BYTES));
+			diag(DIAG_ERROR, path, 0, 0,
+			    "cannot read: larger than "
+			    "%u MB",
+			    BOUNDS_MB(CATALOG_MAX_BYTES));
 		else
 			diag(DIAG_ERROR, path, 0, 0, "cannot read: %s",
 			    strerror(errno));
@@ -591,8 +602,8 @@ catalog_path(const struct catalog *c)
 }
 
 const char *
-catalog_lookup(const struct catalog *c, const char *msgctxt,
-    const char *msgid, int *line)
+catalog_lookup(const struct catalog *c, const char *msgctxt, const char *msgid,
+    int *line)
 {
 	const struct entry *e = c ? lookup(c, msgctxt, msgid) : NULL;
 
@@ -620,7 +631,7 @@ catalog_lookup_plural(const struct catalog *c, const char *msgid, int index)
 struct plural_parser {
 	const char *p;
 	unsigned long n; /* gettext evaluates in unsigned long too */
-	int depth;       /* nested parentheses, '!' and '?:' */
+	int depth; /* nested parentheses, '!' and '?:' */
 	int bad;
 };
 
@@ -699,14 +710,14 @@ plural_binary(struct plural_parser *pp, int level)
 		skip_space(pp);
 		for (i = found = 0; i < 4 && levels[level][i] && !found; i++)
 			if (strncmp(pp->p, levels[level][i],
-				strlen(levels[level][i])) == 0)
+			        strlen(levels[level][i])) == 0)
 				found = i + 1;
 		if (!found)
 			return a;
 		pp->p += strlen(levels[level][found - 1]);
 		b = plural_binary(pp, level + 1);
 		switch (levels[level][found - 1][0] * 256 +
-			levels[level][found - 1][1]) {
+		    levels[level][found - 1][1]) {
 		case '|' * 256 + '|': a = a || b; break;
 		case '&' * 256 + '&': a = a && b; break;
 		case '=' * 256 + '=': a = a == b; break;
@@ -826,8 +837,8 @@ catalog_template_new(const char *title)
 	    "Content-Transfer-Encoding: 8bit\n"
 	    "Plural-Forms: nplurals=INTEGER; plural=EXPRESSION;\n");
 	comment = xasprintf("Translation template of \"%s\".\n"
-			    "Generated by \"handbook extract\"; do not edit: "
-			    "translate a copy (see translations/README.md).\n",
+	                    "Generated by \"handbook extract\"; do not edit: "
+	                    "translate a copy (see translations/README.md).\n",
 	    title);
 	po_message_set_comments(header, comment);
 	free(comment);
@@ -888,7 +899,8 @@ catalog_template_write(struct catalog_template *t, const char *path)
 	int rc = 0;
 
 	po_current = path;
-	if (setjmp(po_fatal) != 0 || po_file_write(t->po, tmp, &handler) == NULL ||
+	if (setjmp(po_fatal) != 0 ||
+	    po_file_write(t->po, tmp, &handler) == NULL ||
 	    rename(tmp, path) != 0) {
 		diag(DIAG_ERROR, path, 0, 0, "cannot write the template: %s",
 		    strerror(errno));

@@ -42,8 +42,7 @@ const char *catalog_lookup_plural(const struct catalog *c, const char *msgid,
  * behaves as 100 + n % 100 in every gettext rule). With no catalog, the
  * English rule. Returns the number of forms.
  */
-int catalog_plural_table(const struct catalog *c,
-    int table[PLURAL_TABLE_SIZE]);
+int catalog_plural_table(const struct catalog *c, int table[PLURAL_TABLE_SIZE]);
 
 /* The state of msgid's entry. */
 enum catalog_state catalog_state(const struct catalog *c, const char *msgctxt,
@@ -60,8 +59,8 @@ struct catalog_template *catalog_template_new(const char *title);
 void catalog_template_add(struct catalog_template *t, const char *msgctxt,
     const char *msgid, const char *file, int line, const char *comment);
 /* Marks msgid's entry (added before) as plural, with msgid_plural. */
-void catalog_template_set_plural(struct catalog_template *t,
-    const char *msgid, const char *msgid_plural);
+void catalog_template_set_plural(struct catalog_template *t, const char *msgid,
+    const char *msgid_plural);
 int catalog_template_write(struct catalog_template *t, const char *path);
 void catalog_template_free(struct catalog_template *t);
 

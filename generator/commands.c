@@ -29,8 +29,8 @@ command_tokens(const struct build_options *opt, struct session *s,
 		;
 	if (i == s->nall || diag_errors())
 		return 1;
-	doc = book_document(s->book, &s->all[i], s->cats[i], s->all, s->nall,
-	    0);
+	doc =
+	    book_document(s->book, &s->all[i], s->cats[i], s->all, s->nall, 0);
 	json = search_vectors_json(doc, &s->all[i], &len);
 	xmlFreeDoc(doc);
 	f = out ? fopen(out, "w") : stdout;
@@ -50,8 +50,8 @@ command_extract(const struct build_options *opt, struct session *s,
 {
 	const struct manifest *m = s->book->manifest;
 	struct catalog_template *t = catalog_template_new(m->title);
-	char *pot = out ? xstrdup(out)
-			     : xasprintf("%s/handbook.pot", opt->translations);
+	char *pot = out ? xstrdup(out) :
+	                  xasprintf("%s/handbook.pot", opt->translations);
 	char *file;
 	const struct unit *u;
 	int i, rc;
@@ -60,10 +60,9 @@ command_extract(const struct build_options *opt, struct session *s,
 		u = &s->book->units[i];
 		if (*u->msgid == '\0')
 			continue;
-		file = u->chapter < 0
-			   ? xstrdup(m->path)
-			   : xasprintf("%s/%s", opt->content,
-				 m->chapters[u->chapter].file);
+		file = u->chapter < 0 ? xstrdup(m->path) :
+		                        xasprintf("%s/%s", opt->content,
+		                            m->chapters[u->chapter].file);
 		catalog_template_add(t, NULL, u->msgid, file,
 		    u->chapter < 0 ? -1 : u->line, u->kind);
 		free(file);
@@ -89,12 +88,11 @@ print_stats(const char *name, const struct book_stats *st)
 }
 
 int
-command_stats(const struct build_options *opt, struct session *s,
-    int chapters)
+command_stats(const struct build_options *opt, struct session *s, int chapters)
 {
 	const struct manifest *m = s->book->manifest;
-	struct book_stats total, *per = xcalloc((size_t)m->nchapters,
-						    sizeof(*per));
+	struct book_stats total,
+	    *per = xcalloc((size_t)m->nchapters, sizeof(*per));
 	int i, c;
 
 	printf("%-32s %10s %6s %12s %8s\n", "locale", "translated", "fuzzy",
@@ -174,7 +172,7 @@ command_meta(const struct build_options *opt, struct session *s,
 	xmlFreeDoc(res);
 	f = out ? fopen(out, "w") : stdout;
 	rc = f == NULL || fwrite(text, 1, (size_t)len, f) != (size_t)len ||
-	     (f != stdout && fclose(f) != 0);
+	    (f != stdout && fclose(f) != 0);
 	xmlFree(text);
 	if (rc) {
 		diag_err("cannot write '%s': %s", out ? out : "-",

@@ -39,9 +39,9 @@ add_entry(zip_t *za, const char *name, const void *data, size_t len,
 	}
 	if (zip_file_set_mtime(za, (zip_uint64_t)i, (time_t)date, 0) < 0 ||
 	    zip_set_file_compression(za, (zip_uint64_t)i,
-		store ? ZIP_CM_STORE : ZIP_CM_DEFLATE, store ? 0 : level) < 0 ||
+	        store ? ZIP_CM_STORE : ZIP_CM_DEFLATE, store ? 0 : level) < 0 ||
 	    zip_file_set_external_attributes(za, (zip_uint64_t)i, 0,
-		ZIP_OPSYS_UNIX, 0100644u << 16) < 0)
+	        ZIP_OPSYS_UNIX, 0100644u << 16) < 0)
 		return -1;
 	return 0;
 }
@@ -60,8 +60,8 @@ int
 epub_write(const char *path, const char *shown,
     const struct theme_output *files, int nfiles, long long date)
 {
-	const struct theme_output **list = xcalloc((size_t)nfiles + 1,
-	    sizeof(*list));
+	const struct theme_output **list =
+	    xcalloc((size_t)nfiles + 1, sizeof(*list));
 	int err = 0, i, n = 0, rc = -1;
 	zip_t *za;
 
@@ -78,7 +78,8 @@ epub_write(const char *path, const char *shown,
 		zip_error_fini(&ze);
 		goto out;
 	}
-	if (add_entry(za, "mimetype", mimetype, strlen(mimetype), date, 1, 0, 0) < 0)
+	if (add_entry(za, "mimetype", mimetype, strlen(mimetype), date, 1, 0,
+	        0) < 0)
 		goto fail;
 	for (i = 0; i < n; i++) {
 		if (strcmp(list[i]->path, "mimetype") == 0) {
@@ -90,7 +91,7 @@ epub_write(const char *path, const char *shown,
 		}
 		/* Level 6: 0.4 % larger than 9, in 70 % of the time. */
 		if (add_entry(za, list[i]->path, list[i]->data, list[i]->len,
-			date, 0, 0, 6) < 0)
+		        date, 0, 0, 6) < 0)
 			goto fail;
 	}
 	if (zip_close(za) < 0) {
@@ -102,7 +103,8 @@ epub_write(const char *path, const char *shown,
 	rc = 0;
 	goto out;
 fail:
-	diag(DIAG_ERROR, shown, 0, 0, "cannot build EPUB: %s", zip_strerror(za));
+	diag(DIAG_ERROR, shown, 0, 0, "cannot build EPUB: %s",
+	    zip_strerror(za));
 	zip_discard(za);
 out:
 	free(list);
@@ -124,11 +126,13 @@ add_folder(zip_t *za, const char *dir, const char *prefix, long long date)
 		name = xasprintf("%s/%s", prefix, files[i]);
 		data = file_read(full, (size_t)1 << 30, &len);
 		/* libzip frees the buffer (owned) once the archive is written.
-		 * An EPUB is a zip already: store it, do not squeeze it again. */
+		 * An EPUB is a zip already: store it, do not squeeze it again.
+		 */
 		if (data == NULL ||
 		    add_entry(za, name, data, len, date,
-			str_endswith(name, ".epub") || str_endswith(name, ".pdf"),
-			1, 1) < 0)
+		        str_endswith(name, ".epub") ||
+		            str_endswith(name, ".pdf"),
+		        1, 1) < 0)
 			rc = diag(DIAG_ERROR, full, 0, 0, "cannot add to zip");
 		free(full);
 		free(name);

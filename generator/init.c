@@ -48,8 +48,8 @@ on_error(int severity, po_message_t message, const char *file, size_t line,
 
 static void
 on_error2(int severity, po_message_t m1, const char *file1, size_t line1,
-    size_t col1, int ml1, const char *text1, po_message_t m2,
-    const char *file2, size_t line2, size_t col2, int ml2, const char *text2)
+    size_t col1, int ml1, const char *text1, po_message_t m2, const char *file2,
+    size_t line2, size_t col2, int ml2, const char *text2)
 {
 	(void)m2;
 	(void)file2;
@@ -84,14 +84,14 @@ set_header(po_file_t po, const struct locale_info *loc, const char *forms,
 
 	revision_date(date, sizeof(date));
 	text = xasprintf("Project-Id-Version: handbook\n"
-			 "PO-Revision-Date: %s\n"
-			 "Last-Translator: \n"
-			 "Language-Team: %s (draft, needs review)\n"
-			 "Language: %s\n"
-			 "MIME-Version: 1.0\n"
-			 "Content-Type: text/plain; charset=UTF-8\n"
-			 "Content-Transfer-Encoding: 8bit\n"
-			 "Plural-Forms: %s\n",
+	                 "PO-Revision-Date: %s\n"
+	                 "Last-Translator: \n"
+	                 "Language-Team: %s (draft, needs review)\n"
+	                 "Language: %s\n"
+	                 "MIME-Version: 1.0\n"
+	                 "Content-Type: text/plain; charset=UTF-8\n"
+	                 "Content-Transfer-Encoding: 8bit\n"
+	                 "Plural-Forms: %s\n",
 	    date, loc->english, loc->tag, forms);
 	comment = xasprintf(
 	    "%s translation of \"%s\".\n"
@@ -144,9 +144,9 @@ write_new(po_file_t po, const char *path)
 	else if (link(tmp, path) != 0)
 		rc = diag(DIAG_ERROR, path, 0, 0,
 		    errno == EEXIST ? "the catalog already exists; init never "
-				      "overwrites one (delete it to start "
-				      "again)"
-				    : "cannot write: %s",
+		                      "overwrites one (delete it to start "
+		                      "again)" :
+		                      "cannot write: %s",
 		    strerror(errno));
 	unlink(tmp);
 	free(tmp);
@@ -163,7 +163,7 @@ plural_forms(const struct locale_info *loc)
 		forms = plural_rules_from_icu(loc->icu_id);
 	if (forms == NULL)
 		diag_err("no plural rule is known for %s ('%s'); write its "
-			 "Plural-Forms by hand (see translations/README.md)",
+		         "Plural-Forms by hand (see translations/README.md)",
 		    loc->english, loc->tag);
 	return forms;
 }
@@ -178,7 +178,7 @@ check_tag(const char *tag, const char *content, struct locale_info *loc)
 
 	if (hint) {
 		diag_err("'%s' is written the gettext way; catalogs are named "
-			 "by BCP 47 tags: use %s",
+		         "by BCP 47 tags: use %s",
 		    tag, hint);
 		free(hint);
 		return EXIT_USAGE;
@@ -188,7 +188,7 @@ check_tag(const char *tag, const char *content, struct locale_info *loc)
 	m = manifest_load(content);
 	if (m && strcmp(m->language, loc->tag) == 0)
 		rc = diag_err("'%s' is the language of the source text (%s); "
-			      "it has no catalog",
+		              "it has no catalog",
 		    tag, m->path);
 	manifest_free(m);
 	return rc < 0 ? EXIT_USAGE : 0;
@@ -197,10 +197,10 @@ check_tag(const char *tag, const char *content, struct locale_info *loc)
 static int
 parse(int argc, char **argv, const char **dir, const char **content)
 {
-	static const struct option longopts[] = {
-	    {"translations", required_argument, NULL, 't'},
-	    {"content", required_argument, NULL, 'c'},
-	    {NULL, 0, NULL, 0}};
+	static const struct option longopts[] = {{"translations",
+	                                             required_argument, NULL,
+	                                             't'},
+	    {"content", required_argument, NULL, 'c'}, {NULL, 0, NULL, 0}};
 	int c;
 
 	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
@@ -249,7 +249,8 @@ init_catalog(const char *tag, const char *dir, const char *content)
 	pot = xasprintf("%s/handbook.pot", dir);
 	path = xasprintf("%s/%s.po", dir, loc.tag);
 	if (access(path, F_OK) == 0)
-		rc = diag(DIAG_ERROR, path, 0, 0, "the catalog already exists; "
+		rc = diag(DIAG_ERROR, path, 0, 0,
+		    "the catalog already exists; "
 		    "init never overwrites one (delete it to start again)");
 	else if ((po = read_template(pot)) == NULL)
 		rc = -1;
@@ -265,8 +266,9 @@ init_catalog(const char *tag, const char *dir, const char *content)
 		printf("wrote %s: %s, %s, Plural-Forms: %s\n"
 		       "Translate it (Poedit, Weblate or a text editor), then "
 		       "run make and open dist/%s/index.html.\n",
-		    path, loc.english, loc.rtl ? "right to left" : "left to right",
-		    forms, loc.tag);
+		    path, loc.english,
+		    loc.rtl ? "right to left" : "left to right", forms,
+		    loc.tag);
 	free(pot);
 	free(path);
 	return rc == 0 && diag_errors() == 0 ? 0 : EXIT_INPUT;

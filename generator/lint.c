@@ -72,11 +72,12 @@ brace_len(const char *p)
 {
 	size_t i = 1;
 
-	if (p[0] != '{' || !(p[1] == '_' || (p[1] >= 'a' && p[1] <= 'z') ||
-				(p[1] >= 'A' && p[1] <= 'Z')))
+	if (p[0] != '{' ||
+	    !(p[1] == '_' || (p[1] >= 'a' && p[1] <= 'z') ||
+	        (p[1] >= 'A' && p[1] <= 'Z')))
 		return 0;
 	while (p[i] == '_' || (p[i] >= 'a' && p[i] <= 'z') ||
-	       (p[i] >= 'A' && p[i] <= 'Z') || (p[i] >= '0' && p[i] <= '9'))
+	    (p[i] >= 'A' && p[i] <= 'Z') || (p[i] >= '0' && p[i] <= '9'))
 		i++;
 	return p[i] == '}' ? i + 1 : 0;
 }
@@ -125,8 +126,7 @@ lint_has_brace_placeholder(const char *s)
 
 /* --- Markdown tokens of the source: link targets, footnotes, URLs --- */
 
-static const char *
-skip_bidi(const char *p);
+static const char *skip_bidi(const char *p);
 
 static void
 link_targets(const char *s, struct list *out)
@@ -140,12 +140,12 @@ link_targets(const char *s, struct list *out)
 		q = skip_bidi(q + 1);
 		end = *q == '<' ? strchr(q, '>') : q + strcspn(q, " )");
 		if (end && end > q)
-			list_add(out, q + (*q == '<'), (size_t)(end - q) -
-			    (*q == '<'));
+			list_add(out, q + (*q == '<'),
+			    (size_t)(end - q) - (*q == '<'));
 	}
 	for (p = s; (p = strchr(p, '<')) != NULL; p++)
 		if ((strncmp(p + 1, "http", 4) == 0 ||
-			strncmp(p + 1, "mailto:", 7) == 0) &&
+		        strncmp(p + 1, "mailto:", 7) == 0) &&
 		    (end = strchr(p, '>')) != NULL)
 			list_add(out, p + 1, (size_t)(end - p - 1));
 }
@@ -211,9 +211,10 @@ bidi_at(const char *p, UChar32 *cp)
 	U8_NEXT((const uint8_t *)p, i, 4, c);
 	*cp = c;
 	return (c == 0x061c || c == 0x200e || c == 0x200f ||
-		   (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069))
-	    ? i
-	    : 0;
+	           (c >= 0x202a && c <= 0x202e) ||
+	           (c >= 0x2066 && c <= 0x2069)) ?
+	    i :
+	    0;
 }
 
 static const char *
@@ -292,8 +293,8 @@ struct entry_ctx {
 };
 
 static void
-check_placeholders(struct entry_ctx *e, const struct list *src,
-    const char *str, int may_omit_count)
+check_placeholders(struct entry_ctx *e, const struct list *src, const char *str,
+    int may_omit_count)
 {
 	struct list got = {0};
 	const char *missing = NULL;
@@ -303,8 +304,9 @@ check_placeholders(struct entry_ctx *e, const struct list *src,
 	for (i = 0; i < src->n; i++) {
 		if (list_has(&got, src->v[i]))
 			continue;
-		if (may_omit_count && (strcmp(src->v[i], "{n}") == 0 ||
-					  strcmp(src->v[i], "%d") == 0))
+		if (may_omit_count &&
+		    (strcmp(src->v[i], "{n}") == 0 ||
+		        strcmp(src->v[i], "%d") == 0))
 			continue;
 		missing = src->v[i];
 		diag(DIAG_ERROR, e->path, e->line, 0,
@@ -452,7 +454,8 @@ check_message(const struct catalog *c, po_message_t m, const int table[200],
     int *errors)
 {
 	struct entry_ctx e = {catalog_path(c), 0, 0};
-	const char *id = po_message_msgid(m), *plural = po_message_msgid_plural(m);
+	const char *id = po_message_msgid(m),
+	           *plural = po_message_msgid_plural(m);
 	struct list src = {0};
 	int k;
 

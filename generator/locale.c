@@ -18,9 +18,9 @@ int
 locale_name_in(const char *id, const char *in, int in_sentence, char *out,
     size_t cap)
 {
-	UDisplayContext ctx[] = {in_sentence
-				     ? UDISPCTX_CAPITALIZATION_FOR_MIDDLE_OF_SENTENCE
-				     : UDISPCTX_CAPITALIZATION_FOR_UI_LIST_OR_MENU,
+	UDisplayContext ctx[] = {in_sentence ?
+	        UDISPCTX_CAPITALIZATION_FOR_MIDDLE_OF_SENTENCE :
+	        UDISPCTX_CAPITALIZATION_FOR_UI_LIST_OR_MENU,
 	    UDISPCTX_DIALECT_NAMES};
 	UErrorCode st = U_ZERO_ERROR;
 	ULocaleDisplayNames *ldn = uldn_openForContext(in, ctx, 2, &st);
@@ -97,8 +97,7 @@ general_tag(const char *id, char *out, size_t cap)
 char *
 locale_suggest_tags(const char *name)
 {
-	char *copy, id[96], gid[96], exact[64], general[64], en1[128],
-	    en2[128];
+	char *copy, id[96], gid[96], exact[64], general[64], en1[128], en2[128];
 	UErrorCode st = U_ZERO_ERROR;
 	size_t len = strcspn(name, ".@");
 
@@ -134,7 +133,7 @@ well_formed(const char *tag)
 	for (i = 0; i < n; i++) {
 		char c = tag[i];
 		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-			(c >= '0' && c <= '9') || c == '-'))
+		        (c >= '0' && c <= '9') || c == '-'))
 			return 0;
 	}
 	return tag[0] != '-' && tag[n - 1] != '-' && !strstr(tag, "--");
@@ -185,9 +184,9 @@ locale_lookup(const char *tag, const char *what, struct locale_info *out)
 		    tag);
 	strcpy(out->tag, canon);
 	if (locale_name_in(out->icu_id, out->icu_id, 0, out->name,
-		sizeof(out->name)) < 0 ||
+	        sizeof(out->name)) < 0 ||
 	    locale_name_in(out->icu_id, "en", 0, out->english,
-		sizeof(out->english)) < 0)
+	        sizeof(out->english)) < 0)
 		return diag(DIAG_ERROR, what, 0, 0,
 		    "ICU has no name for language '%s'", tag);
 	out->rtl = uloc_isRightToLeft(out->icu_id) ? 1 : 0;
@@ -205,8 +204,8 @@ locale_format_percent(const struct locale_info *l, int percent, char *out,
     size_t cap)
 {
 	UErrorCode st = U_ZERO_ERROR;
-	UNumberFormat *nf = unum_open(UNUM_PERCENT, NULL, 0, l->icu_id, NULL,
-	    &st);
+	UNumberFormat *nf =
+	    unum_open(UNUM_PERCENT, NULL, 0, l->icu_id, NULL, &st);
 	UChar text[64];
 	int32_t n;
 

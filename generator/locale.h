@@ -9,18 +9,18 @@
  * (U_STRING_NOT_TERMINATED_WARNING) and leaves it without its NUL: such a
  * result is too long for us.
  */
-#define ICU_FITS(status)                                                     \
+#define ICU_FITS(status) \
 	(U_SUCCESS(status) && (status) != U_STRING_NOT_TERMINATED_WARNING)
 
 struct locale_info {
-	char tag[64];        /* canonical BCP 47 tag, e.g. "pt-BR", "zh-Hans" */
-	char icu_id[96];     /* ICU's locale id, e.g. "pt_BR" */
-	char name[192];      /* the language's own name, as in a menu, UTF-8 */
-	char english[192];   /* its English name, UTF-8 */
-	int rtl;             /* 1 when written right to left */
-	int percent;         /* share of the book translated; -1 for the source */
-	char title[512];     /* the book's title in the language, "" when not
-	                        translated (the chooser's heading) */
+	char tag[64]; /* canonical BCP 47 tag, e.g. "pt-BR", "zh-Hans" */
+	char icu_id[96]; /* ICU's locale id, e.g. "pt_BR" */
+	char name[192]; /* the language's own name, as in a menu, UTF-8 */
+	char english[192]; /* its English name, UTF-8 */
+	int rtl; /* 1 when written right to left */
+	int percent; /* share of the book translated; -1 for the source */
+	char title[512]; /* the book's title in the language, "" when not
+	                    translated (the chooser's heading) */
 };
 
 struct locale_collator;
@@ -43,8 +43,8 @@ char *locale_suggest_tags(const char *name);
 
 /* The name of the language with ICU id "id" in the language of "in",
  * capitalized for a menu, or for the middle of a sentence. */
-int locale_name_in(const char *id, const char *in, int in_sentence,
-    char *out, size_t cap);
+int locale_name_in(const char *id, const char *in, int in_sentence, char *out,
+    size_t cap);
 
 /* The ISO 639-3 (three-letter) code of the locale's language, as Kiwix
  * and OPDS readers want it ("zho" for zh-Hans); "" when ICU has none. */
@@ -54,8 +54,8 @@ void locale_iso639_3(const struct locale_info *l, char *out, size_t cap);
 void locale_set_title(struct locale_info *l, const char *title);
 
 /* Formats a percentage (0-100) with the locale's own digits and sign. */
-void locale_format_percent(const struct locale_info *l, int percent,
-    char *out, size_t cap);
+void locale_format_percent(const struct locale_info *l, int percent, char *out,
+    size_t cap);
 
 /* A collator for the locale's sort order; free with locale_collator_free. */
 struct locale_collator *locale_collator_new(const struct locale_info *l);

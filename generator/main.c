@@ -43,7 +43,7 @@ enum {
 	OPT_PDF = 1 << 8,
 	OPT_FILE = 1 << 9, /* -o FILE */
 	OPT_MEMORY = 1 << 10,
-	OPT_STRICT = 1 << 11,   /* every warning is an error */
+	OPT_STRICT = 1 << 11, /* every warning is an error */
 	OPT_COMPLETE = 1 << 12, /* every entry must be translated */
 	OPT_INPUTS = OPT_CONTENT | OPT_TRANSLATIONS | OPT_THEME | OPT_MEMORY,
 };
@@ -52,7 +52,7 @@ struct cli {
 	struct build_options build;
 	const struct command *command;
 	const char *file; /* -o */
-	int chapters;     /* stats --chapters */
+	int chapters; /* stats --chapters */
 	unsigned long memory_mb;
 };
 
@@ -102,17 +102,16 @@ run_tokens(struct cli *c, struct session *s)
 /* A locale page shows only its own completeness; the chooser shows all. */
 static const struct command commands[] = {
     {"build", run_build, SESSION_SELECTED,
-	OPT_INPUTS | OPT_LOCALE | OPT_OUTPUT | OPT_TIMINGS | OPT_ROOT_ONLY |
-	    OPT_PDF | OPT_STRICT | OPT_COMPLETE},
+        OPT_INPUTS | OPT_LOCALE | OPT_OUTPUT | OPT_TIMINGS | OPT_ROOT_ONLY |
+            OPT_PDF | OPT_STRICT | OPT_COMPLETE},
     {"check", run_check, SESSION_ALL_CATALOGS,
-	OPT_INPUTS | OPT_LOCALE | OPT_STRICT | OPT_COMPLETE},
+        OPT_INPUTS | OPT_LOCALE | OPT_STRICT | OPT_COMPLETE},
     {"extract", run_extract, SESSION_NO_CATALOGS, OPT_INPUTS | OPT_FILE},
     {"stats", run_stats, SESSION_SELECTED,
-	OPT_INPUTS | OPT_LOCALE | OPT_CHAPTERS},
-    {"meta", run_meta, SESSION_SELECTED,
-	OPT_INPUTS | OPT_LOCALE | OPT_FILE},
+        OPT_INPUTS | OPT_LOCALE | OPT_CHAPTERS},
+    {"meta", run_meta, SESSION_SELECTED, OPT_INPUTS | OPT_LOCALE | OPT_FILE},
     {"tokens", run_tokens, SESSION_SELECTED,
-	OPT_INPUTS | OPT_LOCALE | OPT_FILE},
+        OPT_INPUTS | OPT_LOCALE | OPT_FILE},
 };
 
 static void
@@ -215,8 +214,8 @@ set_option(struct cli *c, int ch, char *arg)
 	case 'm':
 		errno = 0;
 		c->memory_mb = strtoul(arg, &end, 10);
-		return errno || *end || *arg < '0' || *arg > '9' ? 0
-								  : OPT_MEMORY;
+		return errno || *end || *arg < '0' || *arg > '9' ? 0 :
+		                                                   OPT_MEMORY;
 	}
 	return 0;
 }
@@ -224,8 +223,8 @@ set_option(struct cli *c, int ch, char *arg)
 static int
 parse_options(int argc, char **argv, struct cli *c)
 {
-	static const struct option longopts[] = {
-	    {"content", required_argument, NULL, 'c'},
+	static const struct option longopts[] = {{"content", required_argument,
+	                                             NULL, 'c'},
 	    {"translations", required_argument, NULL, 't'},
 	    {"theme", required_argument, NULL, 'T'},
 	    {"locale", required_argument, NULL, 'l'},
@@ -236,25 +235,26 @@ parse_options(int argc, char **argv, struct cli *c)
 	    {"pdf", required_argument, NULL, 'P'},
 	    {"memory-limit", required_argument, NULL, 'm'},
 	    {"strict", no_argument, NULL, 'S'},
-	    {"complete", no_argument, NULL, 'A'},
-	    {NULL, 0, NULL, 0}};
+	    {"complete", no_argument, NULL, 'A'}, {NULL, 0, NULL, 0}};
 	const char *shortopts = c->command->options & OPT_FILE ? "o:" : "";
 	unsigned bit;
 	int ch, index = -1;
 
-	while ((ch = getopt_long(argc, argv, shortopts, longopts, &index)) !=
-	       -1) {
+	while (
+	    (ch = getopt_long(argc, argv, shortopts, longopts, &index)) != -1) {
 		if (ch == '?' || ch == ':')
 			return -1;
 		bit = set_option(c, ch, optarg);
 		if (bit == 0) {
-			fprintf(stderr, "handbook: error: --memory-limit wants "
-					"a number of megabytes\n");
+			fprintf(stderr,
+			    "handbook: error: --memory-limit wants "
+			    "a number of megabytes\n");
 			return -1;
 		}
 		if (!(c->command->options & bit)) {
-			fprintf(stderr, "handbook: error: --%s is not an "
-					"option of '%s'\n",
+			fprintf(stderr,
+			    "handbook: error: --%s is not an "
+			    "option of '%s'\n",
 			    index >= 0 ? longopts[index].name : "o",
 			    c->command->name);
 			return -1;
@@ -262,13 +262,15 @@ parse_options(int argc, char **argv, struct cli *c)
 		index = -1;
 	}
 	if (optind != argc) {
-		fprintf(stderr, "handbook: error: unexpected argument '%.64s'\n",
+		fprintf(stderr,
+		    "handbook: error: unexpected argument '%.64s'\n",
 		    argv[optind]);
 		return -1;
 	}
 	if (c->build.root_only && c->build.nlocales > 0) {
-		fprintf(stderr, "handbook: error: --root-only and --locale "
-				"exclude each other\n");
+		fprintf(stderr,
+		    "handbook: error: --root-only and --locale "
+		    "exclude each other\n");
 		return -1;
 	}
 	return 0;
@@ -314,9 +316,9 @@ int
 main(int argc, char **argv)
 {
 	struct cli c = {.build = {.content = "content",
-			    .translations = "translations",
-			    .theme = "themes/default",
-			    .output = "dist"},
+	                    .translations = "translations",
+	                    .theme = "themes/default",
+	                    .output = "dist"},
 	    .memory_mb = MEMORY_LIMIT_DEFAULT_MB};
 	int rc;
 
@@ -338,8 +340,9 @@ main(int argc, char **argv)
 		return run_init(argc - 1, argv + 1);
 	if (argc < 2 || (c.command = find_command(argv[1])) == NULL) {
 		if (argc >= 2)
-			fprintf(stderr, "handbook: error: unknown command "
-					"'%.64s'\n",
+			fprintf(stderr,
+			    "handbook: error: unknown command "
+			    "'%.64s'\n",
 			    argv[1]);
 		usage(stderr);
 		return EXIT_USAGE;

@@ -14,7 +14,6 @@
 #include "util.h"
 #include "xmlsafe.h"
 
-
 int
 manifest_valid_chapter_name(const char *name)
 {
@@ -25,7 +24,7 @@ manifest_valid_chapter_name(const char *name)
 	for (i = 0; i < n - 3; i++) {
 		char c = name[i];
 		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-			c == '-'))
+		        c == '-'))
 			return 0;
 	}
 	return name[0] != '-';

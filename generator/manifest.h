@@ -3,11 +3,14 @@
 #define GEN_MANIFEST_H
 
 struct manifest_chapter {
-	char *file; /* file name inside the content folder, e.g. "02-attachment.md" */
-	char *id;   /* file name without ".md"; names every output of the chapter */
-	int line;   /* line of the <chapter> element in book.xml */
-	int sort_sections; /* sort="sections": level-2 sections in collation order */
-	int content_note;  /* content-note="yes": the theme warns before it */
+	char *file; /* file name inside the content folder, e.g.
+	               "02-attachment.md" */
+	char *
+	    id; /* file name without ".md"; names every output of the chapter */
+	int line; /* line of the <chapter> element in book.xml */
+	int sort_sections; /* sort="sections": level-2 sections in collation
+	                      order */
+	int content_note; /* content-note="yes": the theme warns before it */
 };
 
 /* <link rel="grounding" href="08-practical-strategies.md#grounding"/>:
@@ -21,7 +24,7 @@ struct manifest {
 	char *path; /* "content/book.xml", for diagnostics */
 	char *title, *subtitle, *creator, *publisher, *rights, *rights_url;
 	char *identifier; /* "urn:uuid:..." */
-	char *language;   /* BCP 47 tag of the source text */
+	char *language; /* BCP 47 tag of the source text */
 	char *description;
 	struct manifest_chapter *chapters;
 	int nchapters;

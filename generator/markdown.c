@@ -1,4 +1,5 @@
-/* Markdown → CommonMark XML, built node by node so that nothing unsafe passes. */
+/* Markdown → CommonMark XML, built node by node so that nothing unsafe passes.
+ */
 #include "markdown.h"
 
 #include <stdarg.h>
@@ -112,8 +113,8 @@ int
 markdown_is_element(const xmlNode *n, const char *name)
 {
 	return n && n->type == XML_ELEMENT_NODE && n->ns &&
-	       strcmp((const char *)n->ns->href, CM_NS) == 0 &&
-	       strcmp((const char *)n->name, name) == 0;
+	    strcmp((const char *)n->ns->href, CM_NS) == 0 &&
+	    strcmp((const char *)n->name, name) == 0;
 }
 
 enum link_kind
@@ -242,8 +243,8 @@ diagram_node(struct conv *cv, cmark_node *n, const char *name)
 static const char *
 list_type(cmark_node *n)
 {
-	return cmark_node_get_list_type(n) == CMARK_ORDERED_LIST ? "ordered"
-								 : "bullet";
+	return cmark_node_get_list_type(n) == CMARK_ORDERED_LIST ? "ordered" :
+	                                                           "bullet";
 }
 
 /* Adds the attributes that carry a node's meaning beyond its name. */
@@ -271,9 +272,10 @@ add_attributes(struct conv *cv, xmlNode *x, cmark_node *n)
 	case CMARK_NODE_LINK:
 		switch (markdown_link_kind(cmark_node_get_url(n))) {
 		case LINK_FORBIDDEN:
-			conv_error(cv, n, "link target '%s' is not allowed "
-					  "(only http, https, mailto and links "
-					  "to chapters)",
+			conv_error(cv, n,
+			    "link target '%s' is not allowed "
+			    "(only http, https, mailto and links "
+			    "to chapters)",
 			    cmark_node_get_url(n));
 			break;
 		default:
@@ -284,8 +286,7 @@ add_attributes(struct conv *cv, xmlNode *x, cmark_node *n)
 		if (title && *title)
 			xmlNewProp(x, BAD_CAST "title", BAD_CAST title);
 		break;
-	default:
-		break;
+	default: break;
 	}
 }
 
@@ -308,15 +309,9 @@ add_cell_align(xmlNode *x, cmark_node *cell)
 	if (align == NULL || col >= ncols)
 		return;
 	switch (align[col]) {
-	case 'l':
-		xmlNewProp(x, BAD_CAST "align", BAD_CAST "left");
-		break;
-	case 'c':
-		xmlNewProp(x, BAD_CAST "align", BAD_CAST "center");
-		break;
-	case 'r':
-		xmlNewProp(x, BAD_CAST "align", BAD_CAST "right");
-		break;
+	case 'l': xmlNewProp(x, BAD_CAST "align", BAD_CAST "left"); break;
+	case 'c': xmlNewProp(x, BAD_CAST "align", BAD_CAST "center"); break;
+	case 'r': xmlNewProp(x, BAD_CAST "align", BAD_CAST "right"); break;
 	}
 }
 
@@ -326,14 +321,10 @@ element_name(cmark_node *n)
 {
 	switch (cmark_node_get_type(n)) {
 	case CMARK_NODE_HTML_BLOCK:
-	case CMARK_NODE_HTML_INLINE:
-		return NULL;
-	case CMARK_NODE_FOOTNOTE_DEFINITION:
-		return "footnote_definition";
-	case CMARK_NODE_FOOTNOTE_REFERENCE:
-		return "footnote_reference";
-	default:
-		return cmark_node_get_type_string(n);
+	case CMARK_NODE_HTML_INLINE: return NULL;
+	case CMARK_NODE_FOOTNOTE_DEFINITION: return "footnote_definition";
+	case CMARK_NODE_FOOTNOTE_REFERENCE: return "footnote_reference";
+	default: return cmark_node_get_type_string(n);
 	}
 }
 
@@ -365,9 +356,9 @@ open_node(struct conv *cv, cmark_node *n)
 		add_cell_align(x, n);
 	if (strcmp(name, "tasklist") == 0)
 		xmlNewProp(x, BAD_CAST "completed",
-		    BAD_CAST(cmark_gfm_extensions_get_tasklist_item_checked(n)
-				 ? "true"
-				 : "false"));
+		    BAD_CAST(cmark_gfm_extensions_get_tasklist_item_checked(n) ?
+		            "true" :
+		            "false"));
 	if (type == CMARK_NODE_FOOTNOTE_DEFINITION)
 		set_int(x, "n", ++cv->footnotes);
 	if (type == CMARK_NODE_FOOTNOTE_REFERENCE)
@@ -390,8 +381,7 @@ is_leaf(cmark_node *n)
 	case CMARK_NODE_LINEBREAK:
 	case CMARK_NODE_THEMATIC_BREAK:
 		return 1; /* as cmark's iterator: no exit event for these */
-	default:
-		return 0;
+	default: return 0;
 	}
 }
 
@@ -431,10 +421,12 @@ convert(struct conv *cv, cmark_node *doc, xmlNode *root)
 		if (!is_leaf(n) && depth >= MARKDOWN_MAX_NESTING) {
 			if (!too_deep++) {
 				diag(DIAG_ERROR, cv->file,
-				    cv->fixed_line ? cv->fixed_line
-						   : cmark_node_get_start_line(n),
-				    cv->fixed_line ? 0
-						   : cmark_node_get_start_column(n),
+				    cv->fixed_line ?
+				        cv->fixed_line :
+				        cmark_node_get_start_line(n),
+				    cv->fixed_line ?
+				        0 :
+				        cmark_node_get_start_column(n),
 				    "more than %d levels of quotes, lists or "
 				    "emphasis inside each other",
 				    MARKDOWN_MAX_NESTING);
@@ -445,8 +437,8 @@ convert(struct conv *cv, cmark_node *doc, xmlNode *root)
 		}
 		if (element_name(n) == NULL) {
 			diag(DIAG_WARNING, cv->file,
-			    cv->fixed_line ? cv->fixed_line
-					   : cmark_node_get_start_line(n),
+			    cv->fixed_line ? cv->fixed_line :
+			                     cmark_node_get_start_line(n),
 			    cv->fixed_line ? 0 : cmark_node_get_start_column(n),
 			    "raw HTML is not passed through; it was dropped");
 			continue;
@@ -501,14 +493,17 @@ check_sizes(const char *file, const char *text, size_t len)
 			cells = rows = 0; /* a blank line ends a table */
 			continue;
 		}
-		if (strncmp(p, "[^", 2) == 0 && ++footnotes > MARKDOWN_MAX_FOOTNOTES)
+		if (strncmp(p, "[^", 2) == 0 &&
+		    ++footnotes > MARKDOWN_MAX_FOOTNOTES)
 			return diag(DIAG_ERROR, file, (int)line, 1,
-			    "more than %d footnotes in one chapter", MARKDOWN_MAX_FOOTNOTES);
+			    "more than %d footnotes in one chapter",
+			    MARKDOWN_MAX_FOOTNOTES);
 		if (cells == 0 && memchr(p, '|', (size_t)(eol - p)) &&
 		    (cells = delimiter_cells(p, eol)) > 0) {
 			table_line = line;
 			rows = 1;
-		} else if (cells > 0 && ++rows * cells > MARKDOWN_MAX_TABLE_CELLS)
+		} else if (cells > 0 &&
+		    ++rows * cells > MARKDOWN_MAX_TABLE_CELLS)
 			return diag(DIAG_ERROR, file, (int)table_line, 1,
 			    "a table of %ld columns and over %ld rows: more than "
 			    "%d cells",
@@ -520,15 +515,15 @@ check_sizes(const char *file, const char *text, size_t len)
 static xmlDoc *
 parse_common(const char *file, int fixed_line, const char *text, size_t len)
 {
-	static const char *const block_extensions[] = {"table",
-	    "strikethrough", "autolink", "tasklist"};
+	static const char *const block_extensions[] = {"table", "strikethrough",
+	    "autolink", "tasklist"};
 	static const char *const inline_extensions[] = {"strikethrough",
 	    "autolink"};
 	const char *const *extensions =
 	    fixed_line ? inline_extensions : block_extensions;
 	size_t nextensions = fixed_line ? 2 : 4;
 	int options = CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8 |
-		      (fixed_line ? 0 : CMARK_OPT_FOOTNOTES);
+	    (fixed_line ? 0 : CMARK_OPT_FOOTNOTES);
 	struct conv cv = {.file = file, .fixed_line = fixed_line};
 	cmark_parser *parser;
 	cmark_node *tree;

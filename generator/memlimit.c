@@ -148,13 +148,17 @@ memlimit_run(unsigned long limit_mb, int (*fn)(void *), void *arg)
 	else {
 		if (WIFSIGNALED(status) && WTERMSIG(status) != SIGABRT &&
 		    WTERMSIG(status) != SIGKILL)
-			diag(DIAG_ERROR, what, 0, 0, "the build stopped with "
+			diag(DIAG_ERROR, what, 0, 0,
+			    "the build stopped with "
 			    "signal %d while reading this; the previous output "
-			    "is kept", WTERMSIG(status));
+			    "is kept",
+			    WTERMSIG(status));
 		else
-			diag(DIAG_ERROR, what, 0, 0, "needs more than the "
+			diag(DIAG_ERROR, what, 0, 0,
+			    "needs more than the "
 			    "memory limit of %lu MB (--memory-limit); stopped, "
-			    "the previous output is kept", limit_mb);
+			    "the previous output is kept",
+			    limit_mb);
 		status = 1;
 	}
 	munmap(note, NOTE_SIZE);

@@ -18,7 +18,7 @@ struct outdir {
 	char *final;
 	char *tmp;
 	int tmp_fd; /* opened before any write: syncfs() reports errors
-		       since then, and only to this descriptor */
+	               since then, and only to this descriptor */
 };
 
 static int
@@ -57,8 +57,8 @@ output_begin(const char *dist, const char *name)
 	o->final = xasprintf("%s/%s", dist, name);
 	o->tmp = xasprintf("%s/.%s.XXXXXX", dist, name);
 	if (mkdtemp(o->tmp) == NULL) {
-		diag(DIAG_ERROR, dist, 0, 0, "cannot write in output folder: %s",
-		    strerror(errno));
+		diag(DIAG_ERROR, dist, 0, 0,
+		    "cannot write in output folder: %s", strerror(errno));
 		free(o->tmp);
 		o->tmp = NULL;
 		output_abort(o);
@@ -134,8 +134,7 @@ output_write(struct outdir *o, const char *relpath, const void *data,
 }
 
 static int
-remove_entry(const char *path, const struct stat *st, int flag,
-    struct FTW *ftw)
+remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
 {
 	(void)st;
 	(void)flag;
@@ -226,11 +225,11 @@ output_commit(struct outdir *o)
 		if (rename(o->tmp, o->final) < 0)
 			rc = -1;
 	} else if (renameat2(AT_FDCWD, o->tmp, AT_FDCWD, o->final,
-		       RENAME_EXCHANGE) < 0)
+	               RENAME_EXCHANGE) < 0)
 		rc = -1;
 	if (rc < 0) {
-		diag(DIAG_ERROR, o->final, 0, 0, "cannot put output in place: %s",
-		    strerror(errno));
+		diag(DIAG_ERROR, o->final, 0, 0,
+		    "cannot put output in place: %s", strerror(errno));
 		output_abort(o);
 		return -1;
 	}

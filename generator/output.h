@@ -36,7 +36,7 @@ void output_abort(struct outdir *o);
  * Replaces the single file dist/relpath atomically (write to a temporary
  * file, flush, rename). Returns 0 or -1 after reporting an error.
  */
-int output_replace_file(const char *dist, const char *relpath,
-    const void *data, size_t len);
+int output_replace_file(const char *dist, const char *relpath, const void *data,
+    size_t len);
 
 #endif

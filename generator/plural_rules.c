@@ -22,8 +22,8 @@
 #define ONE_IS_1 "nplurals=2; plural=(n != 1);"
 #define ONE_IS_0_1 "nplurals=2; plural=(n > 1);"
 /* Russian, Ukrainian, Belarusian, Serbian, Croatian, Bosnian. */
-#define EAST_SLAVIC                                                          \
-	"nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && "         \
+#define EAST_SLAVIC \
+	"nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && " \
 	"n%10<=4 && (n%100<12 || n%100>14) ? 1 : 2);"
 /* Icelandic, Macedonian: one for 1, 21, 31… but not 11. */
 #define ONE_ENDS_1 "nplurals=2; plural=(n%10!=1 || n%100==11);"
@@ -40,8 +40,9 @@ static const struct rule rules[] = {
     {"af", ONE_IS_1},
     {"ak", ONE_IS_0_1},
     {"am", ONE_IS_0_1},
-    {"ar", "nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : "
-	   "n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5);"},
+    {"ar",
+        "nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : "
+        "n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5);"},
     {"as", ONE_IS_0_1},
     {"az", ONE_IS_1},
     {"be", EAST_SLAVIC},
@@ -54,8 +55,9 @@ static const struct rule rules[] = {
     {"ceb", FILIPINO},
     {"ckb", ONE_IS_1},
     {"cs", "nplurals=3; plural=(n==1 ? 0 : n>=2 && n<=4 ? 1 : 2);"},
-    {"cy", "nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n==3 ? 3 "
-	   ": n==6 ? 4 : 5);"},
+    {"cy",
+        "nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n==3 ? 3 "
+        ": n==6 ? 4 : 5);"},
     {"da", ONE_IS_1},
     {"de", ONE_IS_1},
     {"dv", ONE_IS_1},
@@ -71,10 +73,12 @@ static const struct rule rules[] = {
     {"fil", FILIPINO},
     {"fr", ONE_IS_0_1},
     {"fy", ONE_IS_1},
-    {"ga", "nplurals=5; plural=(n==1 ? 0 : n==2 ? 1 : n>=3 && n<=6 ? 2 : "
-	   "n>=7 && n<=10 ? 3 : 4);"},
-    {"gd", "nplurals=4; plural=(n==1 || n==11 ? 0 : n==2 || n==12 ? 1 : "
-	   "n>=3 && n<=19 ? 2 : 3);"},
+    {"ga",
+        "nplurals=5; plural=(n==1 ? 0 : n==2 ? 1 : n>=3 && n<=6 ? 2 : "
+        "n>=7 && n<=10 ? 3 : 4);"},
+    {"gd",
+        "nplurals=4; plural=(n==1 || n==11 ? 0 : n==2 || n==12 ? 1 : "
+        "n>=3 && n<=19 ? 2 : 3);"},
     {"gl", ONE_IS_1},
     {"gu", ONE_IS_0_1},
     {"ha", ONE_IS_1},
@@ -99,18 +103,21 @@ static const struct rule rules[] = {
     {"lb", ONE_IS_1},
     {"ln", ONE_IS_0_1},
     {"lo", ONE_FORM},
-    {"lt", "nplurals=3; plural=(n%10==1 && (n%100<11 || n%100>19) ? 0 : "
-	   "n%10>=2 && (n%100<11 || n%100>19) ? 1 : 2);"},
-    {"lv", "nplurals=3; plural=(n%10==0 || (n%100>=11 && n%100<=19) ? 0 : "
-	   "n%10==1 && n%100!=11 ? 1 : 2);"},
+    {"lt",
+        "nplurals=3; plural=(n%10==1 && (n%100<11 || n%100>19) ? 0 : "
+        "n%10>=2 && (n%100<11 || n%100>19) ? 1 : 2);"},
+    {"lv",
+        "nplurals=3; plural=(n%10==0 || (n%100>=11 && n%100<=19) ? 0 : "
+        "n%10==1 && n%100!=11 ? 1 : 2);"},
     {"mg", ONE_IS_0_1},
     {"mk", ONE_ENDS_1},
     {"ml", ONE_IS_1},
     {"mn", ONE_IS_1},
     {"mr", ONE_IS_1},
     {"ms", ONE_FORM},
-    {"mt", "nplurals=5; plural=(n==1 ? 0 : n==2 ? 1 : n==0 || "
-	   "(n%100>=3 && n%100<=10) ? 2 : n%100>=11 && n%100<=19 ? 3 : 4);"},
+    {"mt",
+        "nplurals=5; plural=(n==1 ? 0 : n==2 ? 1 : n==0 || "
+        "(n%100>=3 && n%100<=10) ? 2 : n%100>=11 && n%100<=19 ? 3 : 4);"},
     {"my", ONE_FORM},
     {"nb", ONE_IS_1},
     {"ne", ONE_IS_1},
@@ -122,19 +129,22 @@ static const struct rule rules[] = {
     {"or", ONE_IS_1},
     {"pa", ONE_IS_0_1},
     {"pcm", ONE_IS_0_1},
-    {"pl", "nplurals=3; plural=(n==1 ? 0 : n%10>=2 && n%10<=4 && "
-	   "(n%100<12 || n%100>14) ? 1 : 2);"},
+    {"pl",
+        "nplurals=3; plural=(n==1 ? 0 : n%10>=2 && n%10<=4 && "
+        "(n%100<12 || n%100>14) ? 1 : 2);"},
     {"ps", ONE_IS_1},
     {"pt", ONE_IS_0_1},
     {"pt-PT", ONE_IS_1},
-    {"ro", "nplurals=3; plural=(n==1 ? 0 : n==0 || (n%100>=1 && "
-	   "n%100<=19) ? 1 : 2);"},
+    {"ro",
+        "nplurals=3; plural=(n==1 ? 0 : n==0 || (n%100>=1 && "
+        "n%100<=19) ? 1 : 2);"},
     {"ru", EAST_SLAVIC},
     {"sd", ONE_IS_1},
     {"si", ONE_IS_0_1},
     {"sk", "nplurals=3; plural=(n==1 ? 0 : n>=2 && n<=4 ? 1 : 2);"},
-    {"sl", "nplurals=4; plural=(n%100==1 ? 0 : n%100==2 ? 1 : n%100==3 || "
-	   "n%100==4 ? 2 : 3);"},
+    {"sl",
+        "nplurals=4; plural=(n%100==1 ? 0 : n%100==2 ? 1 : n%100==3 || "
+        "n%100==4 ? 2 : 3);"},
     {"sn", ONE_IS_1},
     {"so", ONE_IS_1},
     {"sq", ONE_IS_1},

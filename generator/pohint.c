@@ -68,7 +68,7 @@ static int
 ends_header(const char *p)
 {
 	return *p == '\n' || *p == '\r' || *p == '#' ||
-	       (strncmp(p, "msgid", 5) == 0 && strncmp(p, "msgid \"\"", 8) != 0);
+	    (strncmp(p, "msgid", 5) == 0 && strncmp(p, "msgid \"\"", 8) != 0);
 }
 
 int
@@ -84,7 +84,7 @@ pohint_field_line(const char *text, const char *field)
 		else if (header && ends_header(p))
 			break;
 		else if (header && p[0] == '"' &&
-			 strncmp(p + 1, field, flen) == 0 && p[1 + flen] == ':')
+		    strncmp(p + 1, field, flen) == 0 && p[1 + flen] == ':')
 			return line;
 		p = strchr(p, '\n');
 		if (p == NULL)
@@ -106,6 +106,6 @@ pohint_plural(const char *tag)
 	forms = plural_rules_lookup(tag);
 	if (forms == NULL)
 		forms = plural_rules_from_icu(loc.icu_id);
-	return forms ? xasprintf("for %s write `%s`", loc.english, forms)
-		     : NULL;
+	return forms ? xasprintf("for %s write `%s`", loc.english, forms) :
+	               NULL;
 }

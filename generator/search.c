@@ -27,25 +27,25 @@
 static int
 is_alphabet_base(UChar32 c)
 {
-	return (c >= 0x41 && c <= 0x24f) ||  /* Latin */
-	       (c >= 0x1e00 && c <= 0x1eff) || (c >= 0x370 && c <= 0x3ff) ||
-	       (c >= 0x1f00 && c <= 0x1fff) ||  /* Greek */
-	       (c >= 0x400 && c <= 0x4ff);      /* Cyrillic */
+	return (c >= 0x41 && c <= 0x24f) || /* Latin */
+	    (c >= 0x1e00 && c <= 0x1eff) || (c >= 0x370 && c <= 0x3ff) ||
+	    (c >= 0x1f00 && c <= 0x1fff) || /* Greek */
+	    (c >= 0x400 && c <= 0x4ff); /* Cyrillic */
 }
 
 static int
 is_cjk(UChar32 c)
 {
 	return (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf) ||
-	       (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) ||
-	       (c >= 0x20000 && c <= 0x2ffff);
+	    (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) ||
+	    (c >= 0x20000 && c <= 0x2ffff);
 }
 
 static int
 is_word_char(UChar32 c)
 {
 	return (U_GET_GC_MASK(c) & (U_GC_L_MASK | U_GC_M_MASK | U_GC_N_MASK)) !=
-	       0;
+	    0;
 }
 
 /*
@@ -155,8 +155,8 @@ normalize(const UChar *s, int32_t len, int32_t *out)
 		U16_NEXT(a, i, m, ch);
 		if (ch >= 0x300 && ch <= 0x36f && is_alphabet_base(base))
 			continue; /* accents of Latin, Greek, Cyrillic */
-		if ((ch >= 0x64b && ch <= 0x65f) || ch == 0x670 || ch == 0x640 ||
-		    ch == 0x200c)
+		if ((ch >= 0x64b && ch <= 0x65f) || ch == 0x670 ||
+		    ch == 0x640 || ch == 0x200c)
 			continue; /* Arabic diacritics, tatweel, ZWNJ */
 		/* NFKC splits Thai and Lao SARA AM (U+0E33, U+0EB3) in two;
 		 * ICU's dictionaries know words only with the one character. */
@@ -274,8 +274,7 @@ static UBreakIterator *cached_bi;
 static char cached_locale[ULOC_FULLNAME_CAPACITY];
 
 static UBreakIterator *
-word_breaker(const char *icu_locale, const UChar *s, int32_t n,
-    UErrorCode *st)
+word_breaker(const char *icu_locale, const UChar *s, int32_t n, UErrorCode *st)
 {
 	if (cached_bi == NULL || strcmp(cached_locale, icu_locale) != 0) {
 		search_cleanup();
@@ -359,9 +358,9 @@ struct index {
 	struct posting_list *terms; /* in the order first seen */
 	size_t count, cap;
 	struct strmap where; /* term -> its place in terms */
-	int section;   /* the section being added */
+	int section; /* the section being added */
 	int in_title;
-	int length;    /* tokens in the section */
+	int length; /* tokens in the section */
 };
 
 static void
@@ -374,10 +373,11 @@ index_add(const char *term, void *arg)
 	if (added) {
 		if (x->count == x->cap) {
 			x->cap = x->cap ? x->cap * 2 : 4096;
-			x->terms = xrealloc(x->terms, x->cap * sizeof(*x->terms));
+			x->terms =
+			    xrealloc(x->terms, x->cap * sizeof(*x->terms));
 		}
-		x->terms[x->count] = (struct posting_list){xstrdup(term), NULL,
-		    0, 0};
+		x->terms[x->count] =
+		    (struct posting_list){xstrdup(term), NULL, 0, 0};
 		*at = (int)x->count++;
 	}
 	p = &x->terms[*at];
@@ -385,13 +385,14 @@ index_add(const char *term, void *arg)
 	if (p->n == 0 || p->data[p->n - 2] != x->section) {
 		if (p->n + 2 > p->cap) {
 			p->cap = p->cap ? p->cap * 2 : 8;
-			p->data = xrealloc(p->data, (size_t)p->cap * sizeof(int));
+			p->data =
+			    xrealloc(p->data, (size_t)p->cap * sizeof(int));
 		}
 		p->data[p->n++] = x->section;
 		p->data[p->n++] = 0;
 	}
 	p->data[p->n - 1] = ((p->data[p->n - 1] >> 1) + 1) << 1 |
-			    (x->in_title | (p->data[p->n - 1] & 1));
+	    (x->in_title | (p->data[p->n - 1] & 1));
 }
 
 /* JSON string with <, >, & and line separators escaped (it is a script). */
@@ -406,8 +407,8 @@ json_string(struct buf *b, const char *s)
 		else if (c < 0x20 || c == '<' || c == '>' || c == '&')
 			buf_printf(b, "\\u%04x", c);
 		else if (c == 0xe2 && (unsigned char)s[1] == 0x80 &&
-			 ((unsigned char)s[2] == 0xa8 ||
-			     (unsigned char)s[2] == 0xa9)) {
+		    ((unsigned char)s[2] == 0xa8 ||
+		        (unsigned char)s[2] == 0xa9)) {
 			buf_printf(b, "\\u%04x",
 			    (unsigned char)s[2] == 0xa8 ? 0x2028 : 0x2029);
 			s += 2;
@@ -420,8 +421,9 @@ json_string(struct buf *b, const char *s)
 static int
 heading_level(xmlNode *n)
 {
-	xmlChar *v = markdown_is_element(n, "heading") ? xmlGetProp(n, BAD_CAST "level")
-					 : NULL;
+	xmlChar *v = markdown_is_element(n, "heading") ?
+	    xmlGetProp(n, BAD_CAST "level") :
+	    NULL;
 	int level = v ? atoi((const char *)v) : 0;
 
 	xmlFree(v);
@@ -455,7 +457,8 @@ flush_section(struct section_out *o, const char *anchor, const char *title,
 	o->idx->in_title = 1;
 	search_tokenize(title, o->icu, index_add, o->idx);
 	o->idx->in_title = 0;
-	search_tokenize(text->data ? text->data : "", o->icu, index_add, o->idx);
+	search_tokenize(text->data ? text->data : "", o->icu, index_add,
+	    o->idx);
 	buf_addstr(o->json, o->count ? ",\n[" : "\n[");
 	json_string(o->json, o->chapter);
 	buf_addch(o->json, ',');
@@ -532,8 +535,9 @@ search_index_js(xmlDoc *book, const struct locale_info *loc, size_t *len)
 	size_t i;
 	int j, prev;
 
-	buf_printf(&js, "/* Search index of this handbook, %s. Generated; "
-			"do not edit. */\nwindow.hbSearchIndex = {\"lang\":",
+	buf_printf(&js,
+	    "/* Search index of this handbook, %s. Generated; "
+	    "do not edit. */\nwindow.hbSearchIndex = {\"lang\":",
 	    loc->tag);
 	json_string(&js, loc->tag);
 	buf_addstr(&js, ",\n\"sections\":[");
@@ -552,7 +556,8 @@ search_index_js(xmlDoc *book, const struct locale_info *loc, size_t *len)
 		/* Sections as differences from the previous one: shorter. */
 		for (j = 0, prev = 0; j < idx.terms[i].n; j += 2) {
 			buf_printf(&js, "%s%d,%d", j ? "," : "",
-			    idx.terms[i].data[j] - prev, idx.terms[i].data[j + 1]);
+			    idx.terms[i].data[j] - prev,
+			    idx.terms[i].data[j + 1]);
 			prev = idx.terms[i].data[j];
 		}
 		buf_addch(&js, ']');
@@ -603,7 +608,8 @@ vectors_from(xmlNode *n, struct buf *json, const char *icu, int *count)
 	for (; n; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		if (markdown_is_element(n, "paragraph") || markdown_is_element(n, "heading")) {
+		if (markdown_is_element(n, "paragraph") ||
+		    markdown_is_element(n, "heading")) {
 			t = xmlNodeGetContent(n);
 			add_vector(json, (const char *)t, icu, count);
 			xmlFree(t);
@@ -616,10 +622,11 @@ char *
 search_vectors_json(xmlDoc *book, const struct locale_info *loc, size_t *len)
 {
 	static const char *const fixed[] = {"Límites, LÍMITES and limites",
-	    "Ǆemal Ωmega ΆΈΉ Ёлка", "ﬁne ｆｕｌｌ-width ①②", "self-care, don't 3.5",
-	    "العَرَبِيَّة أإآٱ ى ـــ", "میتوانید می\u200cتوانید",
-	    "زندگي زندگی كتاب کتاب مـــادر", "हिन्दी क़िताब", "依恋理论与创伤。安全基地",
-	    "カタカナとひらがな漢字", "中文English混合123", "ß İstanbul ΣΊΣΥΦΟΣ",
+	    "Ǆemal Ωmega ΆΈΉ Ёлка", "ﬁne ｆｕｌｌ-width ①②",
+	    "self-care, don't 3.5", "العَرَبِيَّة أإآٱ ى ـــ",
+	    "میتوانید می\u200cتوانید", "زندگي زندگی كتاب کتاب مـــادر",
+	    "हिन्दी क़िताब", "依恋理论与创伤。安全基地", "カタカナとひらがな漢字",
+	    "中文English混合123", "ß İstanbul ΣΊΣΥΦΟΣ",
 	    "пам’ять памʼять пам'ять ПАМ’ЯТЬ d’ancrage"};
 	struct buf json = {0};
 	int count = 0;

@@ -29,8 +29,7 @@ void search_cleanup(void);
  * and postings) as a JavaScript file that sets window.hbSearchIndex.
  * Returns a malloc'd buffer and its length in *len.
  */
-char *search_index_js(xmlDoc *book, const struct locale_info *loc,
-    size_t *len);
+char *search_index_js(xmlDoc *book, const struct locale_info *loc, size_t *len);
 
 /*
  * Writes test vectors as JSON: for each paragraph of the book and a few

@@ -17,9 +17,11 @@
 int
 segment_is_unit(xmlNode *n)
 {
-	return markdown_is_element(n, "paragraph") || markdown_is_element(n, "heading") ||
-	       markdown_is_element(n, "table_cell") || (markdown_is_element(n, "label") &&
-					     markdown_is_element(n->parent, "diagram"));
+	return markdown_is_element(n, "paragraph") ||
+	    markdown_is_element(n, "heading") ||
+	    markdown_is_element(n, "table_cell") ||
+	    (markdown_is_element(n, "label") &&
+	        markdown_is_element(n->parent, "diagram"));
 }
 
 const char *
@@ -40,7 +42,8 @@ segment_kind(xmlNode *n)
 	for (; p; p = p->parent) {
 		if (markdown_is_element(p, "footnote_definition"))
 			return "footnote";
-		if (markdown_is_element(p, "item") || markdown_is_element(p, "tasklist"))
+		if (markdown_is_element(p, "item") ||
+		    markdown_is_element(p, "tasklist"))
 			return "list item";
 		if (markdown_is_element(p, "block_quote"))
 			return "quotation";
@@ -149,7 +152,8 @@ add_inlines(struct buf *b, xmlNode *n)
 	for (; n; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		if (markdown_is_element(n, "text") || markdown_is_element(n, "code")) {
+		if (markdown_is_element(n, "text") ||
+		    markdown_is_element(n, "code")) {
 			s = xmlNodeGetContent(n);
 			if (markdown_is_element(n, "text"))
 				add_text(b, (const char *)s);
@@ -232,9 +236,11 @@ merge_texts(xmlNode *parent)
 
 	for (n = parent->children; n; n = next) {
 		next = n->next;
-		if (n->type == XML_ELEMENT_NODE && !markdown_is_element(n, "text"))
+		if (n->type == XML_ELEMENT_NODE &&
+		    !markdown_is_element(n, "text"))
 			merge_texts(n);
-		if (markdown_is_element(n, "text") && markdown_is_element(next, "text")) {
+		if (markdown_is_element(n, "text") &&
+		    markdown_is_element(next, "text")) {
 			s = xmlNodeGetContent(next);
 			xmlNodeAddContent(n, s);
 			xmlFree(s);
@@ -264,7 +270,8 @@ source_has(xmlNode *src, const char *element, const char *attr,
 				*found = n;
 		}
 		if (!hit)
-			hit = source_has(n->children, element, attr, value, found);
+			hit = source_has(n->children, element, attr, value,
+			    found);
 	}
 	return hit;
 }
@@ -306,8 +313,8 @@ make_footnotes(xmlNode *parent, xmlNode *src, const char *po, int line)
 			xmlFree(s);
 			return -1;
 		}
-		ref = xmlNewDocNode(n->doc, n->ns, BAD_CAST "footnote_reference",
-		    NULL);
+		ref = xmlNewDocNode(n->doc, n->ns,
+		    BAD_CAST "footnote_reference", NULL);
 		xmlNewProp(ref, BAD_CAST "n", BAD_CAST num);
 		rest = xmlNewDocNode(n->doc, n->ns, BAD_CAST "text", NULL);
 		xmlNodeAddContent(rest, BAD_CAST(close + 1));
@@ -336,8 +343,9 @@ check_links(xmlNode *n, xmlNode *src, const char *po, int line)
 			continue;
 		if (markdown_is_element(n, "link")) {
 			dest = xmlGetProp(n, BAD_CAST "destination");
-			if (!dest || !source_has(src, "link", "destination",
-					 (const char *)dest, &twin)) {
+			if (!dest ||
+			    !source_has(src, "link", "destination",
+			        (const char *)dest, &twin)) {
 				diag(DIAG_WARNING, po, line, 0,
 				    "the translation links to '%s', which its "
 				    "source does not; the source text is used",

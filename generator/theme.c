@@ -28,12 +28,12 @@
 #include "watchdog.h"
 #include "xmlsafe.h"
 
-
 struct theme {
 	char *dir;
 	char *entry; /* dir/handbook.xsl */
 	xsltStylesheet *style;
-	char **dirs; /* where <hb:copy> looks: the theme, then what it imports */
+	char *
+	    *dirs; /* where <hb:copy> looks: the theme, then what it imports */
 	int ndirs;
 };
 
@@ -78,8 +78,9 @@ xslt_message(void *ctx, const char *fmt, ...)
 	buf_addstr(&xslt_line, piece);
 	while (xslt_line.data && (nl = strchr(xslt_line.data, '\n'))) {
 		*nl = '\0';
-		add_piece(xslt_line.data, strncmp(xslt_line.data, "Warning", 7) == 0 ||
-					      strstr(xslt_line.data, "warning"));
+		add_piece(xslt_line.data,
+		    strncmp(xslt_line.data, "Warning", 7) == 0 ||
+		        strstr(xslt_line.data, "warning"));
 		memmove(xslt_line.data, nl + 1, strlen(nl + 1) + 1);
 		xslt_line.len = strlen(xslt_line.data);
 	}
@@ -114,8 +115,7 @@ messages_begin(void)
 
 /* "runtime error: file F line N element E": the fault's position. */
 static int
-parse_location(const char *text, char *file, size_t size, int *line,
-    char *elem)
+parse_location(const char *text, char *file, size_t size, int *line, char *elem)
 {
 	const char *p = strstr(text, "error: file ");
 	const char *q;
@@ -143,9 +143,9 @@ fault_print(const struct theme *t, struct xslt_fault *f)
 {
 	if (f->text.len || f->located)
 		diag(f->warning ? DIAG_WARNING : DIAG_ERROR,
-		    f->located ? f->file : t->entry, f->line, 0, "theme: %s%s%s%s",
-		    f->text.len ? f->text.data : "error", *f->elem ? " (xsl:" : "",
-		    f->elem, *f->elem ? ")" : "");
+		    f->located ? f->file : t->entry, f->line, 0,
+		    "theme: %s%s%s%s", f->text.len ? f->text.data : "error",
+		    *f->elem ? " (xsl:" : "", f->elem, *f->elem ? ")" : "");
 	buf_free(&f->text);
 	memset(f, 0, sizeof(*f));
 	f->warning = 1;
@@ -163,7 +163,7 @@ messages_end(const struct theme *t)
 	xmlsafe_init_errors();
 	for (i = 0; i < npieces; i++) {
 		if (parse_location(pieces[i].text, at.file, sizeof(at.file),
-			&at.line, at.elem)) {
+		        &at.line, at.elem)) {
 			if (f.located)
 				fault_print(t, &f);
 			memcpy(f.file, at.file, sizeof(f.file));
@@ -234,8 +234,8 @@ read_allowed(xsltSecurityPrefsPtr sec, xsltTransformContextPtr ctxt,
 
 /* Every document libxslt loads (xsl:import, document()) comes through here. */
 static xmlDocPtr
-fenced_doc_loader(const xmlChar *uri, xmlDictPtr dict, int options,
-    void *ctxt, xsltLoadType type)
+fenced_doc_loader(const xmlChar *uri, xmlDictPtr dict, int options, void *ctxt,
+    xsltLoadType type)
 {
 	const char *path = (const char *)uri;
 	xmlParserCtxtPtr pctxt;
@@ -314,7 +314,9 @@ hb_tn(xmlXPathParserContextPtr ctxt, int nargs)
 	if (catalog_lookup_plural(ui, (const char *)one, 0))
 		t = catalog_lookup_plural(ui, (const char *)one, i);
 	else
-		t = i == 0 ? (const char *)one : i == 1 ? (const char *)many : NULL;
+		t = i == 0 ? (const char *)one :
+		    i == 1 ? (const char *)many :
+		             NULL;
 	valuePush(ctxt, xmlXPathNewString(BAD_CAST(t ? t : "")));
 	xmlFree(one);
 	xmlFree(many);
@@ -335,9 +337,9 @@ hb_plural_table(xmlXPathParserContextPtr ctxt, int nargs)
 		return;
 	}
 	one = xmlXPathPopString(ctxt);
-	catalog_plural_table(catalog_lookup_plural(ui, (const char *)one, 0)
-				 ? ui
-				 : NULL,
+	catalog_plural_table(catalog_lookup_plural(ui, (const char *)one, 0) ?
+	        ui :
+	        NULL,
 	    table);
 	for (n = 0; n < PLURAL_TABLE_SIZE; n++)
 		buf_printf(&b, n ? ",%d" : "%d", table[n]);
@@ -468,9 +470,10 @@ theme_valid_output_path(const char *path)
 		start = p;
 		while (*p && *p != '/') {
 			char c = *p++;
-			if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-				(c >= '0' && c <= '9') || c == '.' ||
-				c == '-' || c == '_'))
+			if (!((c >= 'a' && c <= 'z') ||
+			        (c >= 'A' && c <= 'Z') ||
+			        (c >= '0' && c <= '9') || c == '.' ||
+			        c == '-' || c == '_'))
 				return 0;
 		}
 		/* No empty, hidden, "." or ".." components. */
@@ -525,7 +528,7 @@ serialize_xml(xmlNode *el, int xhtml, size_t *len)
 	if (xhtml)
 		adopt_namespace(copy,
 		    xmlNewNs(copy, BAD_CAST "http://www.w3.org/1999/xhtml",
-			NULL));
+		        NULL));
 	xmlReconciliateNs(doc, copy);
 	xmlDocDumpMemoryEnc(doc, &mem, &size, "UTF-8");
 	xmlFreeDoc(doc);
@@ -547,8 +550,7 @@ only_element(xmlNode *n)
 			if (found)
 				return NULL;
 			found = n;
-		} else if (n->type == XML_TEXT_NODE &&
-			   !xmlIsBlankNode(n))
+		} else if (n->type == XML_TEXT_NODE && !xmlIsBlankNode(n))
 			return NULL;
 	}
 	return found;
@@ -596,7 +598,8 @@ copy_from_theme(struct theme *t, xmlNode *n, char **data, size_t *len)
 	if (from == NULL || !theme_valid_output_path(from)) {
 		diag(DIAG_ERROR, t->entry, 0, 0,
 		    "theme: <hb:copy> needs a relative 'from' inside the theme, "
-		    "got '%s'", from ? from : "");
+		    "got '%s'",
+		    from ? from : "");
 		goto out;
 	}
 	full = xasprintf("%s/%s", t->dir, from);
@@ -605,9 +608,11 @@ copy_from_theme(struct theme *t, xmlNode *n, char **data, size_t *len)
 		full = xasprintf("%s/%s", t->dirs[i], from);
 	}
 	if (!xmlsafe_path_allowed(full)) {
-		diag(DIAG_ERROR, full, 0, 0, "theme: cannot copy: not a file "
-					     "inside the theme");
-	} else if ((*data = file_read(full, THEME_MAX_FILE_BYTES, len)) == NULL) {
+		diag(DIAG_ERROR, full, 0, 0,
+		    "theme: cannot copy: not a file "
+		    "inside the theme");
+	} else if ((*data = file_read(full, THEME_MAX_FILE_BYTES, len)) ==
+	    NULL) {
 		diag(DIAG_ERROR, full, 0, 0, "cannot read: %s",
 		    strerror(errno));
 	} else
@@ -648,11 +653,12 @@ unsafe_address(const xmlChar *v)
 	while (*v == ' ' || *v == '\t' || *v == '\n' || *v == '\r')
 		v++;
 	for (; v[i] && v[i] != ':' && i < sizeof(scheme) - 1; i++)
-		scheme[i] = (char)((v[i] >= 'A' && v[i] <= 'Z') ? v[i] + 32 : v[i]);
+		scheme[i] =
+		    (char)((v[i] >= 'A' && v[i] <= 'Z') ? v[i] + 32 : v[i]);
 	scheme[i] = '\0';
-	return v[i] == ':' && (strcmp(scheme, "javascript") == 0 ||
-				  strcmp(scheme, "vbscript") == 0 ||
-				  strcmp(scheme, "data") == 0);
+	return v[i] == ':' &&
+	    (strcmp(scheme, "javascript") == 0 ||
+	        strcmp(scheme, "vbscript") == 0 || strcmp(scheme, "data") == 0);
 }
 
 static int
@@ -688,10 +694,11 @@ check_safe_tree(xmlNode *n, const char *path)
 			v = xmlNodeListGetString(n->doc, a->children, 1);
 			if (v && unsafe_address(v) &&
 			    !(xmlStrcasecmp(n->name, BAD_CAST "img") == 0 &&
-				xmlStrncasecmp(v, BAD_CAST "data:", 5) == 0)) {
+			        xmlStrncasecmp(v, BAD_CAST "data:", 5) == 0)) {
 				diag(DIAG_ERROR, NULL, 0, 0,
 				    "theme: '%s' has a %s address in '%s'",
-				    path, (const char *)a->name, (const char *)v);
+				    path, (const char *)a->name,
+				    (const char *)v);
 				bad = 1;
 			}
 			xmlFree(v);
@@ -775,7 +782,7 @@ collect_outputs(struct theme *t, xmlDoc *resdoc, struct theme_result *res)
 			continue;
 		if (n->ns == NULL || strcmp((const char *)n->ns->href, HB_NS) ||
 		    (strcmp((const char *)n->name, "file") &&
-			strcmp((const char *)n->name, "copy"))) {
+		        strcmp((const char *)n->name, "copy"))) {
 			rc = diag(DIAG_ERROR, NULL, 0, 0,
 			    "theme: unexpected <%s> in <hb:files>",
 			    (const char *)n->name);
@@ -873,8 +880,8 @@ literal(const char **p, const char **start)
 
 /* Finds hb:t('...') and hb:tn('...', '...', i) calls in XPath text. */
 static void
-scan_value(const char *v, const char *file, int line,
-    struct theme_string **out, int *n)
+scan_value(const char *v, const char *file, int line, struct theme_string **out,
+    int *n)
 {
 	const char *p = v, *a, *b;
 	int plural, la, lb;

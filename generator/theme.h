@@ -40,8 +40,8 @@ void theme_free(struct theme *t);
 /*
  * Runs the theme on a book document. params is a NULL-terminated list of
  * name, value pairs passed as string parameters; hb:t() translates UI
- * strings from the catalog ui (NULL: keep them as written). On success fills *res
- * (free with theme_result_free) and returns 0; returns -1 after reporting
+ * strings from the catalog ui (NULL: keep them as written). On success fills
+ * *res (free with theme_result_free) and returns 0; returns -1 after reporting
  * errors, with *res empty.
  */
 int theme_apply(struct theme *t, xmlDoc *book, const char **params,

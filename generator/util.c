@@ -201,8 +201,8 @@ list_into(const char *root, const char *rel, char ***list, size_t *n)
 	while (d && (e = readdir(d)) != NULL) {
 		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
 			continue;
-		sub = *rel ? xasprintf("%s/%s", rel, e->d_name)
-			   : xstrdup(e->d_name);
+		sub = *rel ? xasprintf("%s/%s", rel, e->d_name) :
+		             xstrdup(e->d_name);
 		if (e->d_type == DT_DIR) {
 			list_into(root, sub, list, n);
 			free(sub);

@@ -31,8 +31,9 @@ watchdog_start(const char *what, unsigned seconds)
 	    "%s: error: took longer than %u s (pathological input?); "
 	    "stopped, the previous output is kept\n",
 	    what, seconds);
-	message_len = n > 0 && (size_t)n < sizeof(message) ? (size_t)n
-							   : sizeof(message) - 1;
+	message_len = n > 0 && (size_t)n < sizeof(message) ?
+	    (size_t)n :
+	    sizeof(message) - 1;
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = expired;
 	sigaction(SIGALRM, &sa, NULL);

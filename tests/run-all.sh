@@ -71,6 +71,19 @@ replay() {
 }
 replay >"$out/fuzz-replay.log" 2>&1; count fuzz-replay
 
+# 1c. The C sources follow .clang-format (make format rewrites them).
+formatted() {
+	clang-format --dry-run --Werror generator/*.c generator/*.h \
+	    tests/unit/*.c tests/spec/*.c
+}
+if command -v clang-format >/dev/null; then
+	result format formatted
+else
+	{ echo "SKIP format: clang-format is not installed"
+	  echo "format: 0 passed, 0 failed, 1 skipped"; } >"$out/format.log"
+	count format
+fi
+
 # 2. Command line: help, version, usage errors.
 cli() {
 	p=0 f=0

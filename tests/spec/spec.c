@@ -110,8 +110,9 @@ run(const char *theme_dir, const char *outdir)
 
 	b = book_load("content");
 	theme = theme_load(theme_dir);
-	if (b && locale_lookup(b->manifest->language, "content/book.xml",
-		     &all[0]) == 0) {
+	if (b &&
+	    locale_lookup(b->manifest->language, "content/book.xml", &all[0]) ==
+	        0) {
 		all[0].percent = -1;
 		if (tag) {
 			po = xasprintf("translations/%s.po", tag);

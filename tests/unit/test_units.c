@@ -77,7 +77,8 @@ test_check_text(void)
 	CHECK_INT(markdown_check_text("t", "nul\0byte", 8), -1);
 	CHECK_INT(markdown_check_text("t", "bell\a", 5), -1);
 	CHECK_INT(markdown_check_text("t", "\xc3\x28", 2), -1); /* truncated */
-	CHECK_INT(markdown_check_text("t", "\xed\xa0\x80", 3), -1); /* surrogate */
+	CHECK_INT(markdown_check_text("t", "\xed\xa0\x80", 3),
+	    -1); /* surrogate */
 }
 
 static void
@@ -193,7 +194,8 @@ test_parse(void)
 static void
 test_msgid_escape(void)
 {
-	static const char md[] = "# T\n\n\\# not a heading\n\n1\\. not a list\n";
+	static const char md[] =
+	    "# T\n\n\\# not a heading\n\n1\\. not a list\n";
 	xmlDoc *doc = markdown_parse("t.md", md, sizeof(md) - 1);
 	xmlNode *root, *n;
 	char *ids[3] = {NULL, NULL, NULL};
@@ -224,9 +226,10 @@ catalog_with_plural(const char *forms)
 
 	if (f == NULL)
 		return NULL;
-	fprintf(f, "msgid \"\"\nmsgstr \"\"\n\"Language: ar\\n\"\n"
-		   "\"Content-Type: text/plain; charset=UTF-8\\n\"\n"
-		   "\"Plural-Forms: %s\\n\"\n",
+	fprintf(f,
+	    "msgid \"\"\nmsgstr \"\"\n\"Language: ar\\n\"\n"
+	    "\"Content-Type: text/plain; charset=UTF-8\\n\"\n"
+	    "\"Plural-Forms: %s\\n\"\n",
 	    forms);
 	fclose(f);
 	c = catalog_load(path, "ar");
@@ -242,8 +245,8 @@ test_plural_table(void)
 
 	/* Arabic's six forms, as gettext evaluates them. */
 	c = catalog_with_plural("nplurals=6; plural=n==0 ? 0 : n==1 ? 1 : "
-				"n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : "
-				"n%100>=11 ? 4 : 5;");
+	                        "n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : "
+	                        "n%100>=11 ? 4 : 5;");
 	CHECK(c != NULL);
 	CHECK_INT(catalog_plural_table(c, t), 6);
 	CHECK_INT(t[0], 0);
@@ -260,15 +263,15 @@ test_plural_table(void)
 	 * parentheses) is refused when the catalog is read, never evaluated
 	 * past the end of the string nor turned into a table of zeros. */
 	c = catalog_load("tests/fuzz/corpus/catalog/"
-			 "regression-plural-unclosed-parentheses.po",
+	                 "regression-plural-unclosed-parentheses.po",
 	    "es");
 	CHECK(c == NULL);
 	catalog_free(c);
 
 	/* 40 nested parentheses are valid C and valid for gettext. */
 	c = catalog_with_plural("nplurals=2; plural=(((((((((((((((((((((((((("
-				"((((((((((((((n != 1))))))))))))))))))))))))"
-				"))))))))))))))));");
+	                        "((((((((((((((n != 1))))))))))))))))))))))))"
+	                        "))))))))))))))));");
 	CHECK(c != NULL);
 	if (c) {
 		catalog_plural_table(c, t);
@@ -285,7 +288,7 @@ test_plural_table(void)
 	 * in signed arithmetic (form 0).
 	 */
 	c = catalog_with_plural("nplurals=2; plural=n*4000000000*4000000000*"
-				"4000000000 > 1;");
+	                        "4000000000 > 1;");
 	CHECK(c != NULL);
 	CHECK_INT(catalog_plural_table(c, t), 2);
 	CHECK_INT(t[0], 0);
@@ -306,9 +309,10 @@ catalog_for(const char *tag, const char *forms)
 
 	if (f == NULL)
 		return NULL;
-	fprintf(f, "msgid \"\"\nmsgstr \"\"\n\"Language: %s\\n\"\n"
-		   "\"Content-Type: text/plain; charset=UTF-8\\n\"\n"
-		   "\"Plural-Forms: %s\\n\"\n",
+	fprintf(f,
+	    "msgid \"\"\nmsgstr \"\"\n\"Language: %s\\n\"\n"
+	    "\"Content-Type: text/plain; charset=UTF-8\\n\"\n"
+	    "\"Plural-Forms: %s\\n\"\n",
 	    tag, forms);
 	fclose(f);
 	c = catalog_load(path, tag);
@@ -350,7 +354,7 @@ same_as_icu(const char *tag, const char *forms)
 		ok &= u_strcmp(form_cat[t[n]], cat[n]) == 0;
 		for (int k = 0; k < nforms; k++)
 			ok &= k == t[n] || form_cat[k] == NULL ||
-			      u_strcmp(form_cat[k], cat[n]) != 0;
+			    u_strcmp(form_cat[k], cat[n]) != 0;
 	}
 	if (!ok || used != nforms)
 		fprintf(stderr, "plural rule of '%s' differs from CLDR\n", tag);
@@ -374,10 +378,10 @@ test_plural_rules(void)
 	CHECK_STR(plural_rules_lookup("pt-BR"), "nplurals=2; plural=(n > 1);");
 	CHECK_STR(plural_rules_lookup("pt-PT"), "nplurals=2; plural=(n != 1);");
 	CHECK_STR(plural_rules_lookup("zh-Hans"), "nplurals=1; plural=0;");
-	CHECK(plural_rules_lookup("uk") && strstr(plural_rules_lookup("uk"),
-	    "nplurals=3;"));
-	CHECK(plural_rules_lookup("ar") && strstr(plural_rules_lookup("ar"),
-	    "nplurals=6;"));
+	CHECK(plural_rules_lookup("uk") &&
+	    strstr(plural_rules_lookup("uk"), "nplurals=3;"));
+	CHECK(plural_rules_lookup("ar") &&
+	    strstr(plural_rules_lookup("ar"), "nplurals=6;"));
 	CHECK(plural_rules_lookup("xx") == NULL);
 	/* The languages already shipped: the same classes as their catalogs. */
 	for (i = 0; i < 7; i++)
@@ -418,12 +422,12 @@ static void
 test_arabic_script_folding(void)
 {
 	static const char *const same[][2] = {
-	    {"میتوانید", "می\u200cتوانید"},  /* ZWNJ */
-	    {"زندگي", "زندگی"},             /* Arabic yeh, Persian yeh */
-	    {"كتاب", "کتاب"},               /* Arabic kaf, keheh */
-	    {"مـــادر", "مادر"},            /* tatweel */
-	    {"مَادَر", "مادر"},              /* harakat */
-	    {"ى", "ی"},                     /* alef maksura */
+	    {"میتوانید", "می\u200cتوانید"}, /* ZWNJ */
+	    {"زندگي", "زندگی"}, /* Arabic yeh, Persian yeh */
+	    {"كتاب", "کتاب"}, /* Arabic kaf, keheh */
+	    {"مـــادر", "مادر"}, /* tatweel */
+	    {"مَادَر", "مادر"}, /* harakat */
+	    {"ى", "ی"}, /* alef maksura */
 	};
 	size_t i;
 	char *a, *b;
@@ -459,6 +463,7 @@ main(void)
 	search_cleanup();
 	xmlsafe_cleanup();
 	xmlCleanupParser();
-	printf("unit: %d passed, %d failed, 0 skipped\n", test_passed, test_failed);
+	printf("unit: %d passed, %d failed, 0 skipped\n", test_passed,
+	    test_failed);
 	return test_failed != 0;
 }
