@@ -101,6 +101,22 @@ async function checkLocale(browser, loc) {
     check(r.links.slice(0, 10).every(h => anchorExists(dir, h)), `${loc}: a result anchor is missing`);
   }
 
+  // 2a. The result count in the locale's own digits where CLDR's default
+  //     numbering has them (Arabic, Persian, Bengali), as the generator's
+  //     percentages are.
+  {
+    const digits = new Intl.NumberFormat(loc).format(1234567890).replace(/[^\p{Nd}]/gu, '');
+    const s = index.sections[1];
+    const r = await results(page, dir, s[2]);
+    const counted = r.status.replace(s[2], '');
+    if (digits !== '1234567890') {
+      check(/\p{Nd}/u.test(counted) && !/[0-9]/.test(counted),
+        `${loc}: the result count is not in the locale's digits: ${r.status}`);
+    } else {
+      check(/[0-9]/.test(counted), `${loc}: the result count has no digits: ${r.status}`);
+    }
+  }
+
   // 2b. In a script without spaces, a section title typed without its
   //     spaces still finds the section, in a browser without
   //     Intl.Segmenter (older Android WebViews): the query is split against

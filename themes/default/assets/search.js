@@ -384,6 +384,16 @@
     }
   }
 
+  /* A count in the page language's own digits (CLDR, through the
+   * browser), as the generator writes percentages with ICU. */
+  function localNumber(n) {
+    try {
+      return new Intl.NumberFormat(document.documentElement.lang || undefined).format(n);
+    } catch (e) {
+      return String(n);
+    }
+  }
+
   function render(box, status, index, query, raw) {
     var r = search(index, raw), list, i, li, a, h, p, s, parts, count, table, form;
     while (box.firstChild) box.removeChild(box.firstChild);
@@ -395,7 +405,7 @@
     table = status.getAttribute('data-plural').split(',');
     form = status.getAttribute('data-results-' + pluralIndex(table, count)) ||
       status.getAttribute('data-results-1');
-    status.textContent = fill(form, { n: String(count), query: query });
+    status.textContent = fill(form, { n: localNumber(count), query: query });
     list = document.createElement('ol');
     list.className = 'results';
     box.appendChild(list);
