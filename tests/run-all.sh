@@ -205,6 +205,13 @@ pdfs() {
 	mkdir -p "$out/pdf" && cp -r dist/en dist/ar "$out/pdf/" 2>/dev/null
 	[ -d dist/zh-Hans ] && cp -r dist/zh-Hans "$out/pdf/"
 	[ -d dist/hi ] && cp -r dist/hi "$out/pdf/"
+	# Right-to-left print pages isolate left-to-right runs with RLM, LRI …
+	# PDI, not <bdi>: WeasyPrint broke "(Ainsworth et al., 1978)." at a
+	# line start into ").Ainsworth et al., 1978(" (looked at, ar page 6).
+	grep -q '<bdi' "$out/pdf/ar/print.html" && { echo "ar print page: <bdi> reaches WeasyPrint"; return 1; }
+	grep -q "$(printf '\342\200\217\342\201\246Ainsworth')" "$out/pdf/ar/print.html" ||
+	    { echo "ar print page: citations not isolated with RLM LRI"; return 1; }
+	grep -q '<bdi dir="ltr">Ainsworth' dist/ar/02-attachment.html || { echo "ar page: <bdi> lost on screen"; return 1; }
 	tests/make-pdf.sh "$out/pdf" || return 1
 	for p in "$out"/pdf/handbook-*.pdf; do
 		pdfinfo "$p" >/dev/null 2>&1 || { echo "$p: pdfinfo fails"; return 1; }
