@@ -174,14 +174,8 @@ load_chapter(const char *content_dir, const struct manifest_chapter *c)
 	xmlDoc *doc = NULL;
 
 	if (text == NULL) {
-		if (errno == EFBIG)
-			diag(DIAG_ERROR, path, 0, 0,
-			    "cannot read chapter: "
-			    "larger than %u MB",
-			    BOUNDS_MB(CHAPTER_MAX_BYTES));
-		else
-			diag(DIAG_ERROR, path, 0, 0, "cannot read chapter: %s",
-			    strerror(errno));
+		diag_read_failed(path, "cannot read chapter",
+		    CHAPTER_MAX_BYTES);
 		goto out;
 	}
 	/* cmark cannot be cancelled: a chapter that takes too long stops the

@@ -16,9 +16,6 @@
 #define MANIFEST_MAX_BYTES (1u << 20)
 #define THEME_MAX_FILE_BYTES (4u << 20)
 
-/* Bytes in megabytes, for messages. */
-#define BOUNDS_MB(bytes) ((unsigned)((bytes) >> 20))
-
 /* Quotes, lists and emphasis inside each other: the theme's recursion
  * stays far below libxslt's template depth. */
 #define MARKDOWN_MAX_NESTING 100

@@ -508,14 +508,7 @@ catalog_load(const char *path, const char *tag)
 	memlimit_note(path);
 	text = file_read(path, CATALOG_MAX_BYTES, &len);
 	if (text == NULL) {
-		if (errno == EFBIG)
-			diag(DIAG_ERROR, path, 0, 0,
-			    "cannot read: larger than "
-			    "%u MB",
-			    BOUNDS_MB(CATALOG_MAX_BYTES));
-		else
-			diag(DIAG_ERROR, path, 0, 0, "cannot read: %s",
-			    strerror(errno));
+		diag_read_failed(path, "cannot read", CATALOG_MAX_BYTES);
 		goto fail;
 	}
 	if (pohint_encoding(path, text, len) < 0 ||

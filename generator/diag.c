@@ -1,6 +1,7 @@
 /* Diagnostics: the single place where messages for the user are printed. */
 #include "diag.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -89,6 +90,15 @@ diag_err(const char *fmt, ...)
 	vdiag(DIAG_ERROR, NULL, 0, 0, fmt, ap);
 	va_end(ap);
 	return -1;
+}
+
+int
+diag_read_failed(const char *path, const char *what, size_t max)
+{
+	if (errno == EFBIG)
+		return diag(DIAG_ERROR, path, 0, 0, "%s: larger than %zu MB",
+		    what, max >> 20);
+	return diag(DIAG_ERROR, path, 0, 0, "%s: %s", what, strerror(errno));
 }
 
 int

@@ -2,6 +2,8 @@
 #ifndef GEN_DIAG_H
 #define GEN_DIAG_H
 
+#include <stddef.h>
+
 enum diag_level { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR };
 
 /*
@@ -14,6 +16,12 @@ int diag(enum diag_level level, const char *file, int line, int col,
 
 /* Shorthand for an error without a position. */
 int diag_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/*
+ * Reports why file_read failed on path, after errno: "WHAT: larger than N
+ * MB" past max bytes, else "WHAT: <system message>". Returns -1.
+ */
+int diag_read_failed(const char *path, const char *what, size_t max);
 
 /* Number of errors reported so far. */
 int diag_errors(void);

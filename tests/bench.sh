@@ -145,25 +145,12 @@ rtl_catalog() { # a right-to-left paragraph alternating Latin and Arabic words
 	  printf '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n'
 	  python3 -c "print('msgid \"A quotation.\"\nmsgstr \"' + 'a \u0628 ' * $1 + '\"')"; } > translations/ar.po
 }
-make_bomb_theme() { # a theme that doubles a string 30 times
-	mkdir -p "$1" && cat > "$1/handbook.xsl" <<'XSL'
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns:hb="urn:x-handbook:1">
-<xsl:template name="d"><xsl:param name="s"/><xsl:param name="n"/><xsl:choose>
-<xsl:when test="$n = 0"><xsl:value-of select="string-length($s)"/></xsl:when>
-<xsl:otherwise><xsl:call-template name="d"><xsl:with-param name="s" select="concat($s, $s)"/>
-<xsl:with-param name="n" select="$n - 1"/></xsl:call-template></xsl:otherwise></xsl:choose></xsl:template>
-<xsl:template match="/"><hb:files><hb:file path="x.html"><p><xsl:call-template name="d">
-<xsl:with-param name="s" select="'0123456789abcdef'"/><xsl:with-param name="n" select="30"/>
-</xsl:call-template></p></hb:file></hb:files></xsl:template></xsl:stylesheet>
-XSL
-}
 hostile "RTL paragraph, 1 MB" rtl_catalog 200000
 hostile "RTL paragraph, 4 MB" rtl_catalog 800000
 hostile "4000 x '## Same'" chapter "'\n## Same\n\nx\n' * 4000"
 hostile "5000-column table, 200k rows" chapter "'|a' * 5000 + '|\n' + '|-' * 5000 + '|\n' + 'x\n' * 200000"
 hostile "50,000 footnotes" chapter "''.join('x[^%d]\n\n[^%d]: n\n\n' % (i, i) for i in range(50000))"
-make_bomb_theme "$work/bomb"
-HOSTILE_THEME="$work/bomb" hostile "theme doubling a string 30x" true
+HOSTILE_THEME="$(pwd)/tests/hostile" hostile "theme doubling a string 30x" true
 echo
 echo "== make: one generator run per locale (in a copy of the project; $runs runs, medians)"
 proj="$work/proj"
