@@ -17,7 +17,7 @@ MANDIR    = $(PREFIX)/share/man/man1
 
 CC       ?= cc
 CFLAGS   ?= -O2 -g
-PKGS      = libcmark-gfm libxml-2.0 libxslt libexslt icu-uc icu-i18n libzip
+PKGS      = libcmark-gfm libxml-2.0 libxslt libexslt icu-uc icu-i18n libzip libcrypto
 WARN      = -Wall -Wextra -Wpedantic -Wstrict-prototypes -Wmissing-prototypes \
 	    -Wshadow -Wwrite-strings -Wformat=2 -Wvla -fno-common \
 	    -Wdeclaration-after-statement
@@ -26,7 +26,7 @@ VERSION   = 0.1.0
 # Debian packages that provide what the build and the tests need.
 DEB_BUILD = build-essential pkg-config libcmark-gfm-dev \
 	    libcmark-gfm-extensions-dev libxml2-dev libxslt1-dev libicu-dev \
-	    libzip-dev libgettextpo-dev
+	    libzip-dev libgettextpo-dev libssl-dev
 DEB_PDF   = weasyprint fonts-noto-core fonts-noto-cjk poppler-utils
 # Kiwix ZIMs: Debian's python3-libzim packs, zim-tools checks (zimcheck),
 # librsvg2-bin makes the illustration; kiwix-tools serves them in the tests.

@@ -17,6 +17,7 @@
 #include "segment.h"
 #include "manifest.h"
 #include "markdown.h"
+#include "review.h"
 #include "util.h"
 #include "watchdog.h"
 
@@ -246,6 +247,22 @@ collect_units(struct book *b)
 	free(nodes);
 }
 
+/* Every placeholder="id" of a chapter names one of its sections. */
+static void
+check_placeholders(const struct book *b, int c)
+{
+	const struct manifest_chapter *mc = &b->manifest->chapters[c];
+	int k;
+
+	for (k = 0; k < mc->nplaceholders; k++)
+		if (!has_heading_id(xmlDocGetRootElement(b->chapters[c]),
+		        mc->placeholders[k]))
+			diag(DIAG_ERROR, b->manifest->path, mc->line, 0,
+			    "placeholder '%.64s': %s has no section with that "
+			    "identifier",
+			    mc->placeholders[k], mc->file);
+}
+
 struct book *
 book_load(const char *content_dir)
 {
@@ -269,6 +286,8 @@ book_load(const char *content_dir)
 		for (i = 0; i < m->nlinks; i++)
 			resolve_target(b, -1, m->links[i].href, &anchor,
 			    m->path, m->links[i].line, 0);
+		for (i = 0; i < m->nchapters; i++)
+			check_placeholders(b, i);
 	}
 	if (diag_errors() != before) {
 		book_free(b);
@@ -316,6 +335,16 @@ add_locale(xmlNode *parent, const struct locale_info *l, const char *source)
 		xmlNewProp(n, BAD_CAST "percent-text", BAD_CAST text);
 	}
 
+	if (l->reviewed >= 0) {
+		snprintf(num, sizeof(num), "%d", l->reviewed);
+		xmlNewProp(n, BAD_CAST "reviewed", BAD_CAST num);
+		locale_format_number(l, l->reviewed, text, sizeof(text));
+		xmlNewProp(n, BAD_CAST "reviewed-text", BAD_CAST text);
+		snprintf(num, sizeof(num), "%d", l->chapters);
+		xmlNewProp(n, BAD_CAST "chapters", BAD_CAST num);
+		locale_format_number(l, l->chapters, text, sizeof(text));
+		xmlNewProp(n, BAD_CAST "chapters-text", BAD_CAST text);
+	}
 	xmlNewProp(n, BAD_CAST "tag", BAD_CAST l->tag);
 	xmlNewProp(n, BAD_CAST "name", BAD_CAST l->name);
 	xmlNewProp(n, BAD_CAST "english", BAD_CAST l->english);
@@ -606,15 +635,84 @@ set_int_prop(xmlNode *n, const char *name, int v)
 	xmlNewProp(n, BAD_CAST name, BAD_CAST num);
 }
 
+/*
+ * The units of a placeholder section (from its heading to the next heading
+ * of the same or a higher level) get placeholder="id": the theme marks
+ * them (data-placeholder), and a release refuses pages that still show
+ * them.
+ */
+static void
+mark_placeholder(xmlNode *document, const char *id)
+{
+	xmlNode *h, *n, **units = NULL;
+	xmlChar *v, *level, *lv;
+	int count = 0, k, stop;
+
+	for (h = document->children; h; h = h->next) {
+		if (h->type != XML_ELEMENT_NODE ||
+		    !markdown_is_element(h, "heading"))
+			continue;
+		v = xmlGetProp(h, BAD_CAST "id");
+		stop = v && strcmp((const char *)v, id) == 0;
+		xmlFree(v);
+		if (stop)
+			break;
+	}
+	if (h == NULL)
+		return;
+	level = xmlGetProp(h, BAD_CAST "level");
+	for (n = h->next; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (markdown_is_element(n, "heading")) {
+			lv = xmlGetProp(n, BAD_CAST "level");
+			stop = lv && level &&
+			    atoi((const char *)lv) <= atoi((const char *)level);
+			xmlFree(lv);
+			if (stop)
+				break;
+		}
+		if (segment_is_unit(n)) {
+			units = xrealloc(units,
+			    (size_t)(count + 1) * sizeof(*units));
+			units[count++] = n;
+		} else
+			collect_unit_nodes(n->children, &units, &count);
+	}
+	for (k = 0; k < count; k++)
+		xmlSetProp(units[k], BAD_CAST "placeholder", BAD_CAST id);
+	xmlFree(level);
+	free(units);
+}
+
+/* review="draft|stale|reviewed" and, once reviewed, who, role and when. */
+static void
+add_review(xmlNode *ch, const struct locale_info *loc,
+    const struct review_status *st)
+{
+	char text[128];
+
+	xmlNewProp(ch, BAD_CAST "review",
+	    BAD_CAST review_state_name(st->state));
+	if (st->record == NULL)
+		return;
+	xmlNewProp(ch, BAD_CAST "review-by", BAD_CAST st->record->by);
+	xmlNewProp(ch, BAD_CAST "review-role", BAD_CAST st->record->role);
+	xmlNewProp(ch, BAD_CAST "review-date", BAD_CAST st->record->date);
+	locale_format_date(loc, st->record->date, text, sizeof(text));
+	xmlNewProp(ch, BAD_CAST "review-date-text", BAD_CAST text);
+}
+
 static void
 add_chapter(xmlNode *root, const struct book *b, int i,
-    const struct locale_info *loc, const struct catalog *cat)
+    const struct locale_info *loc, const struct catalog *cat,
+    const struct review_status *reviews)
 {
 	const struct manifest_chapter *mc = &b->manifest->chapters[i];
 	xmlNode *ch = xmlNewChild(root, NULL, BAD_CAST "chapter", NULL);
 	xmlNode *copy =
 	    xmlDocCopyNode(xmlDocGetRootElement(b->chapters[i]), root->doc, 1);
-	int units = 0, done, percent;
+	int units = 0, done, percent, k;
 	char text[64];
 
 	xmlNewProp(ch, BAD_CAST "id", BAD_CAST mc->id);
@@ -632,6 +730,12 @@ add_chapter(xmlNode *root, const struct book *b, int i,
 		locale_format_percent(loc, percent, text, sizeof(text));
 		xmlNewProp(ch, BAD_CAST "percent-text", BAD_CAST text);
 	}
+	if (cat && reviews)
+		add_review(ch, loc, &reviews[i]);
+	for (k = 0; k < mc->nplaceholders; k++)
+		mark_placeholder(copy, mc->placeholders[k]);
+	if (mc->safety_critical)
+		xmlNewProp(ch, BAD_CAST "safety-critical", BAD_CAST "yes");
 	if (mc->sort_sections)
 		sort_sections(copy, loc);
 }
@@ -673,8 +777,8 @@ add_locales_sorted(xmlNode *list, const struct locale_info *loc,
 
 xmlDoc *
 book_document(const struct book *b, const struct locale_info *loc,
-    const struct catalog *cat, const struct locale_info *all, int nall,
-    long long date)
+    const struct catalog *cat, const struct review_status *reviews,
+    const struct locale_info *all, int nall, long long date)
 {
 	const struct manifest *m = b->manifest;
 	xmlDoc *doc = xmlNewDoc(BAD_CAST "1.0");
@@ -704,7 +808,7 @@ book_document(const struct book *b, const struct locale_info *loc,
 	list = xmlNewChild(root, NULL, BAD_CAST "locales", NULL);
 	add_locales_sorted(list, loc, all, nall, m->language);
 	for (i = 0; i < m->nchapters; i++)
-		add_chapter(root, b, i, loc, cat);
+		add_chapter(root, b, i, loc, cat, reviews);
 	return doc;
 }
 

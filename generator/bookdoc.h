@@ -7,6 +7,7 @@
 struct catalog;
 struct manifest;
 struct locale_info;
+struct review_status;
 
 /* A translatable unit of the source: a heading, paragraph, cell or label. */
 struct unit {
@@ -45,11 +46,13 @@ void book_free(struct book *b);
  * the list of all locales (for language switching) and every chapter,
  * translated from cat (NULL for the source language). A unit without a
  * usable translation keeps its source text and gets fallback="true". date
- * is the build's timestamp (SOURCE_DATE_EPOCH). Free with xmlFreeDoc.
+ * is the build's timestamp (SOURCE_DATE_EPOCH). reviews (one per chapter,
+ * or NULL) gives each translated chapter its review state. Free with
+ * xmlFreeDoc.
  */
 xmlDoc *book_document(const struct book *b, const struct locale_info *loc,
-    const struct catalog *cat, const struct locale_info *all, int nall,
-    long long date);
+    const struct catalog *cat, const struct review_status *reviews,
+    const struct locale_info *all, int nall, long long date);
 
 /*
  * Counts the translation state of the book's units in cat: over the whole

@@ -52,4 +52,9 @@
  * laptop keeps room for its system and a browser. */
 #define MEMORY_LIMIT_DEFAULT_MB 1024
 
+/* A review trail (translations/TAG.reviews) is a few lines per chapter;
+ * a reviewer's name and role fit on a printed line. */
+#define REVIEW_MAX_BYTES (1u << 20)
+#define REVIEW_MAX_TEXT 200
+
 #endif

@@ -160,6 +160,28 @@ find_locales(const struct build_options *opt, const char *source,
 	free(tags);
 }
 
+/* Each read catalog's review trail, and every chapter's state. */
+static void
+load_reviews(const struct build_options *opt, struct session *s)
+{
+	int i, n = s->book ? s->book->manifest->nchapters : 0;
+	char *path;
+
+	s->reviews = xcalloc((size_t)s->nall + 1, sizeof(*s->reviews));
+	s->status = xcalloc((size_t)s->nall + 1, sizeof(*s->status));
+	for (i = 0; s->book && i < s->nall; i++) {
+		if (s->cats[i] == NULL)
+			continue;
+		path = review_path(opt->translations, s->all[i].tag);
+		s->reviews[i] = review_file_load(path);
+		free(path);
+		s->status[i] = xcalloc((size_t)n, sizeof(**s->status));
+		s->all[i].reviewed = review_status(s->book, s->cats[i],
+		    s->reviews[i], s->status[i]);
+		s->all[i].chapters = n;
+	}
+}
+
 int
 session_load(const struct build_options *opt, struct session *s,
     enum session_catalogs which)
@@ -186,6 +208,7 @@ session_load(const struct build_options *opt, struct session *s,
 	s->ui_texts = xcalloc((size_t)s->nui + 1, sizeof(char *));
 	for (i = 0; i < s->nui; i++)
 		s->ui_texts[i] = s->ui[i].text;
+	load_reviews(opt, s);
 	for (i = 0; s->book && i < s->nall; i++) {
 		if (s->cats[i] == NULL) { /* the source, or not read */
 			s->all[i].percent = -1;
@@ -205,8 +228,15 @@ session_free(struct session *s)
 {
 	int i;
 
-	for (i = 0; i < s->nall; i++)
+	for (i = 0; i < s->nall; i++) {
 		catalog_free(s->cats[i]);
+		if (s->reviews)
+			review_file_free(s->reviews[i]);
+		if (s->status)
+			free(s->status[i]);
+	}
+	free(s->reviews);
+	free(s->status);
 	free(s->cats);
 	free(s->all);
 	free(s->ui_texts);
@@ -305,7 +335,7 @@ build_locale(const struct build_options *opt, struct session *s, int which,
 	for (i = 0; i < s->nall; i++) {
 		others[i] = s->all[i];
 		if (i != which)
-			others[i].percent = -1;
+			others[i].percent = others[i].reviewed = -1;
 	}
 	/* Translating is linear in the catalog, but a 32 MB catalog is
 	 * large: the same time limit as a chapter's parse. */
@@ -313,8 +343,8 @@ build_locale(const struct build_options *opt, struct session *s, int which,
 	                                opt->content,
 	    WATCHDOG_PARSE_SECONDS);
 	TIMED(ST_LOCALIZE,
-	    doc = book_document(s->book, loc, s->cats[which], others, s->nall,
-	        date));
+	    doc = book_document(s->book, loc, s->cats[which], s->status[which],
+	        others, s->nall, date));
 	watchdog_stop();
 	free(others);
 	TIMED(ST_TRANSFORM,
@@ -385,7 +415,8 @@ build_root(const struct build_options *opt, struct session *s, long long date,
 	xmlDoc *doc;
 	int i, n = 0, rc;
 
-	doc = book_document(s->book, &s->all[0], NULL, s->all, s->nall, date);
+	doc = book_document(s->book, &s->all[0], NULL, NULL, s->all, s->nall,
+	    date);
 	mark_pdfs(doc, opt);
 	TIMED(ST_TRANSFORM,
 	    rc = theme_apply(s->theme, doc, params, NULL, &res));

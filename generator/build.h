@@ -5,6 +5,7 @@
 #include "bookdoc.h"
 #include "catalog.h"
 #include "locale.h"
+#include "review.h"
 #include "theme.h"
 
 /* What the command line asked for; the strings belong to the caller. */
@@ -16,6 +17,8 @@ struct build_options {
 	int npdfs;
 	int root_only; /* only the files at the top of output/ */
 	int timings; /* print the time spent in each stage */
+	int release; /* refuse a locale that shows a placeholder or whose
+	                safety-critical chapters are not reviewed */
 };
 
 /* Which catalogs a command reads. */
@@ -32,6 +35,9 @@ struct session {
 	struct locale_info *all; /* the source locale first */
 	struct catalog **cats; /* one per locale; NULL for the source or
 	                          a catalog not read */
+	struct review_file **reviews; /* each read catalog's review trail */
+	struct review_status **status; /* per locale, one per chapter (NULL
+	                                  where there is no catalog) */
 	int nall;
 	struct theme_string *ui;
 	char **ui_texts; /* the msgids of ui, for book_stats */

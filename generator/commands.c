@@ -29,8 +29,8 @@ command_tokens(const struct build_options *opt, struct session *s,
 		;
 	if (i == s->nall || diag_errors())
 		return 1;
-	doc =
-	    book_document(s->book, &s->all[i], s->cats[i], s->all, s->nall, 0);
+	doc = book_document(s->book, &s->all[i], s->cats[i], s->status[i],
+	    s->all, s->nall, 0);
 	json = search_vectors_json(doc, &s->all[i], &len);
 	xmlFreeDoc(doc);
 	f = out ? fopen(out, "w") : stdout;
@@ -81,38 +81,166 @@ command_extract(const struct build_options *opt, struct session *s,
 }
 
 static void
-print_stats(const char *name, const struct book_stats *st)
+print_stats(const char *name, const struct book_stats *st, const char *review)
 {
-	printf("%-32s %10d %6d %12d %7d%%\n", name, st->translated, st->fuzzy,
-	    st->untranslated, book_stats_percent(st));
+	printf("%-32s %10d %6d %12d %7d%%  %s\n", name, st->translated,
+	    st->fuzzy, st->untranslated, book_stats_percent(st), review);
+}
+
+/* A JSON string: the names and roles of reviewers come from strangers. */
+static void
+json_string(struct buf *b, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	buf_addch(b, '"');
+	for (; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			buf_printf(b, "\\%c", *p);
+		else if (*p < 0x20)
+			buf_printf(b, "\\u%04x", *p);
+		else
+			buf_addch(b, (char)*p);
+	}
+	buf_addch(b, '"');
+}
+
+static void
+json_counts(struct buf *b, const struct book_stats *st)
+{
+	buf_printf(b,
+	    "\"translated\": %d, \"fuzzy\": %d, \"untranslated\": %d, "
+	    "\"percent\": %d",
+	    st->translated, st->fuzzy, st->untranslated,
+	    book_stats_percent(st));
+}
+
+/* stats --json: every selected catalog, with each chapter's review. */
+static void
+json_locale(struct buf *b, const struct session *s, int i,
+    const struct book_stats *total, const struct book_stats *per)
+{
+	const struct manifest *m = s->book->manifest;
+	const struct review_status *rs;
+	int c;
+
+	buf_addstr(b, "    {\"locale\": ");
+	json_string(b, s->all[i].tag);
+	buf_addstr(b, ", ");
+	json_counts(b, total);
+	buf_printf(b, ", \"reviewed\": %d, \"chapter_count\": %d,\n",
+	    s->all[i].reviewed, m->nchapters);
+	buf_addstr(b, "     \"chapters\": [\n");
+	for (c = 0; c < m->nchapters; c++) {
+		rs = &s->status[i][c];
+		buf_addstr(b, "      {\"chapter\": ");
+		json_string(b, m->chapters[c].file);
+		buf_addstr(b, ", ");
+		json_counts(b, &per[c]);
+		buf_printf(b, ", \"review\": \"%s\"",
+		    review_state_name(rs->state));
+		if (rs->record) {
+			buf_addstr(b, ", \"by\": ");
+			json_string(b, rs->record->by);
+			buf_addstr(b, ", \"role\": ");
+			json_string(b, rs->record->role);
+			buf_printf(b, ", \"date\": \"%s\"", rs->record->date);
+		}
+		buf_printf(b, "}%s\n", c + 1 < m->nchapters ? "," : "");
+	}
+	buf_addstr(b, "     ]}");
+}
+
+/* "reviewed: NAME (ROLE), DATE", "stale (reviewed by …)", "draft". */
+static char *
+review_summary(const struct review_status *rs)
+{
+	if (rs->record == NULL)
+		return xstrdup(review_state_name(rs->state));
+	return xasprintf("%s: %s (%s), %s", review_state_name(rs->state),
+	    rs->record->by, rs->record->role, rs->record->date);
 }
 
 int
-command_stats(const struct build_options *opt, struct session *s, int chapters)
+command_stats(const struct build_options *opt, struct session *s, int chapters,
+    int json)
 {
 	const struct manifest *m = s->book->manifest;
 	struct book_stats total,
 	    *per = xcalloc((size_t)m->nchapters, sizeof(*per));
-	int i, c;
+	struct buf out = {0};
+	char *name, *summary;
+	int i, c, first = 1;
 
-	printf("%-32s %10s %6s %12s %8s\n", "locale", "translated", "fuzzy",
-	    "untranslated", "percent");
+	if (diag_errors()) {
+		free(per);
+		return 1;
+	}
+	if (json)
+		buf_addstr(&out, "{\"locales\": [\n");
+	else
+		printf("%-32s %10s %6s %12s %8s  %s\n", "locale", "translated",
+		    "fuzzy", "untranslated", "percent", "reviewed");
 	for (i = 1; i < s->nall; i++) {
 		if (!build_is_selected(opt, s->all[i].tag))
 			continue;
 		book_stats(s->book, s->cats[i], s->ui_texts, s->nui, &total,
 		    per);
-		print_stats(s->all[i].tag, &total);
+		if (json) {
+			buf_addstr(&out, first ? "" : ",\n");
+			json_locale(&out, s, i, &total, per);
+			first = 0;
+			continue;
+		}
+		summary = xasprintf("%d of %d chapters", s->all[i].reviewed,
+		    m->nchapters);
+		print_stats(s->all[i].tag, &total, summary);
+		free(summary);
 		for (c = 0; chapters && c < m->nchapters; c++) {
-			char *name = xasprintf("  %s", m->chapters[c].id);
-			print_stats(name, &per[c]);
+			name = xasprintf("  %s", m->chapters[c].id);
+			summary = review_summary(&s->status[i][c]);
+			print_stats(name, &per[c], summary);
+			free(summary);
 			free(name);
 		}
 	}
-	if (s->nall < 2)
+	if (json) {
+		buf_addstr(&out, "\n]}\n");
+		fwrite(out.data, 1, out.len, stdout);
+		buf_free(&out);
+	} else if (s->nall < 2)
 		printf("(no catalogs in %s/)\n", opt->translations);
 	free(per);
 	return diag_errors() ? 1 : 0;
+}
+
+int
+command_review_approve(const struct build_options *opt, struct session *s,
+    const char *chapter, const char *by, const char *role, const char *date)
+{
+	struct review_status *st;
+	int i, c;
+
+	if (diag_errors())
+		return 1;
+	for (i = 1; i < s->nall && !build_is_selected(opt, s->all[i].tag); i++)
+		;
+	if (i >= s->nall || s->cats[i] == NULL) {
+		diag_err("review: no catalog %s/%s.po to review",
+		    opt->translations, opt->nlocales ? opt->locales[0] : "TAG");
+		return 1;
+	}
+	if (review_approve(s->reviews[i], s->book, s->cats[i], chapter, by,
+	        role, date) < 0)
+		return 1;
+	st = s->status[i];
+	review_status(s->book, s->cats[i], s->reviews[i], st);
+	for (c = 0; c < s->book->manifest->nchapters; c++)
+		if (strcmp(s->book->manifest->chapters[c].file, chapter) == 0)
+			printf("%s: %s %s: %s (%s), %s\n", s->reviews[i]->path,
+			    chapter, review_state_name(st[c].state), by, role,
+			    st[c].record->date);
+	return 0;
 }
 
 /* One <edition>: the locale's facts and its book document's <meta>. */
@@ -163,8 +291,8 @@ command_meta(const struct build_options *opt, struct session *s,
 	for (i = 0; i < s->nall; i++) {
 		if (!build_is_selected(opt, s->all[i].tag))
 			continue;
-		doc = book_document(s->book, &s->all[i], s->cats[i], s->all,
-		    s->nall, date);
+		doc = book_document(s->book, &s->all[i], s->cats[i],
+		    s->status[i], s->all, s->nall, date);
 		add_edition(root, &s->all[i], doc);
 		xmlFreeDoc(doc);
 	}
@@ -180,4 +308,12 @@ command_meta(const struct build_options *opt, struct session *s,
 		return 1;
 	}
 	return diag_errors() ? 1 : 0;
+}
+
+int
+command_review_edition(const struct build_options *opt, struct session *s)
+{
+	(void)opt;
+	(void)s;
+	return diag_err("review: the review edition is not written yet");
 }

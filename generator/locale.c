@@ -4,8 +4,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <unicode/ucol.h>
+#include <unicode/udat.h>
 #include <unicode/uldnames.h>
 #include <unicode/unum.h>
 #include <unicode/uloc.h>
@@ -190,6 +192,7 @@ locale_lookup(const char *tag, const char *what, struct locale_info *out)
 		return diag(DIAG_ERROR, what, 0, 0,
 		    "ICU has no name for language '%s'", tag);
 	out->rtl = uloc_isRightToLeft(out->icu_id) ? 1 : 0;
+	out->reviewed = -1;
 	return 0;
 }
 
@@ -217,6 +220,58 @@ locale_format_percent(const struct locale_info *l, int percent, char *out,
 	unum_close(nf);
 	if (!ICU_FITS(st))
 		snprintf(out, cap, "%d%%", percent);
+}
+
+void
+locale_format_number(const struct locale_info *l, int n, char *out, size_t cap)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	UNumberFormat *nf =
+	    unum_open(UNUM_DECIMAL, NULL, 0, l->icu_id, NULL, &st);
+	UChar text[64];
+	int32_t len;
+
+	if (U_SUCCESS(st)) {
+		len = unum_format(nf, n, text, 64, NULL, &st);
+		if (U_SUCCESS(st))
+			u_strToUTF8(out, (int32_t)cap, NULL, text, len, &st);
+	}
+	unum_close(nf);
+	if (!ICU_FITS(st))
+		snprintf(out, cap, "%d", n);
+}
+
+void
+locale_format_date(const struct locale_info *l, const char *iso, char *out,
+    size_t cap)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	UDateFormat *df = NULL;
+	UChar text[128];
+	struct tm tm = {0};
+	int32_t len;
+	time_t t;
+
+	/* Noon UTC: the same day in every calendar's day boundary. */
+	if (sscanf(iso, "%4d-%2d-%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday) !=
+	    3)
+		goto fallback;
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	tm.tm_hour = 12;
+	t = timegm(&tm);
+	df = udat_open(UDAT_NONE, UDAT_LONG, l->icu_id, u"UTC", -1, NULL, 0,
+	    &st);
+	if (U_SUCCESS(st)) {
+		len = udat_format(df, (UDate)t * 1000.0, text, 128, NULL, &st);
+		if (U_SUCCESS(st))
+			u_strToUTF8(out, (int32_t)cap, NULL, text, len, &st);
+	}
+	udat_close(df);
+	if (ICU_FITS(st))
+		return;
+fallback:
+	snprintf(out, cap, "%s", iso);
 }
 
 struct locale_collator {

@@ -19,6 +19,8 @@ struct locale_info {
 	char english[192]; /* its English name, UTF-8 */
 	int rtl; /* 1 when written right to left */
 	int percent; /* share of the book translated; -1 for the source */
+	int reviewed, chapters; /* chapters whose translation is reviewed,
+	                           of chapters; reviewed -1: not shown */
 	char title[512]; /* the book's title in the language, "" when not
 	                    translated (the chooser's heading) */
 };
@@ -57,6 +59,13 @@ void locale_set_title(struct locale_info *l, const char *title);
 void locale_format_percent(const struct locale_info *l, int percent, char *out,
     size_t cap);
 
+/* Formats n with the locale's own digits. */
+void locale_format_number(const struct locale_info *l, int n, char *out,
+    size_t cap);
+/* Formats the date iso (YYYY-MM-DD) in the locale's long style and its
+ * usual calendar ("6 December 2026"); iso itself when ICU cannot. */
+void locale_format_date(const struct locale_info *l, const char *iso, char *out,
+    size_t cap);
 /* A collator for the locale's sort order; free with locale_collator_free. */
 struct locale_collator *locale_collator_new(const struct locale_info *l);
 int locale_collate(struct locale_collator *c, const char *a, const char *b);

@@ -45,6 +45,9 @@ enum {
 	OPT_MEMORY = 1 << 10,
 	OPT_STRICT = 1 << 11, /* every warning is an error */
 	OPT_COMPLETE = 1 << 12, /* every entry must be translated */
+	OPT_JSON = 1 << 13,
+	OPT_APPROVE = 1 << 14, /* --approve, --by, --role, --date */
+	OPT_RELEASE = 1 << 15,
 	OPT_INPUTS = OPT_CONTENT | OPT_TRANSLATIONS | OPT_THEME | OPT_MEMORY,
 };
 
@@ -53,6 +56,8 @@ struct cli {
 	const struct command *command;
 	const char *file; /* -o */
 	int chapters; /* stats --chapters */
+	int json; /* stats --json */
+	const char *approve, *by, *role, *date; /* review --approve ... */
 	unsigned long memory_mb;
 };
 
@@ -84,7 +89,22 @@ run_extract(struct cli *c, struct session *s)
 static int
 run_stats(struct cli *c, struct session *s)
 {
-	return command_stats(&c->build, s, c->chapters);
+	return command_stats(&c->build, s, c->chapters, c->json);
+}
+
+static int
+run_review(struct cli *c, struct session *s)
+{
+	if (c->approve == NULL)
+		return command_review_edition(&c->build, s);
+	if (c->by == NULL || c->role == NULL) {
+		fprintf(stderr,
+		    "handbook: error: review --approve needs --by "
+		    "NAME and --role ROLE\n");
+		return EXIT_USAGE;
+	}
+	return command_review_approve(&c->build, s, c->approve, c->by, c->role,
+	    c->date);
 }
 
 static int
@@ -103,12 +123,15 @@ run_tokens(struct cli *c, struct session *s)
 static const struct command commands[] = {
     {"build", run_build, SESSION_SELECTED,
         OPT_INPUTS | OPT_LOCALE | OPT_OUTPUT | OPT_TIMINGS | OPT_ROOT_ONLY |
-            OPT_PDF | OPT_STRICT | OPT_COMPLETE},
+            OPT_PDF | OPT_STRICT | OPT_COMPLETE | OPT_RELEASE},
     {"check", run_check, SESSION_ALL_CATALOGS,
         OPT_INPUTS | OPT_LOCALE | OPT_STRICT | OPT_COMPLETE},
     {"extract", run_extract, SESSION_NO_CATALOGS, OPT_INPUTS | OPT_FILE},
     {"stats", run_stats, SESSION_SELECTED,
-        OPT_INPUTS | OPT_LOCALE | OPT_CHAPTERS},
+        OPT_INPUTS | OPT_LOCALE | OPT_CHAPTERS | OPT_JSON},
+    /* The locale comes as its first argument (handbook review TAG). */
+    {"review", run_review, SESSION_SELECTED,
+        OPT_INPUTS | OPT_OUTPUT | OPT_APPROVE},
     {"meta", run_meta, SESSION_SELECTED, OPT_INPUTS | OPT_LOCALE | OPT_FILE},
     {"tokens", run_tokens, SESSION_SELECTED,
         OPT_INPUTS | OPT_LOCALE | OPT_FILE},
@@ -117,59 +140,75 @@ static const struct command commands[] = {
 static void
 usage(FILE *f)
 {
-	fputs("usage: handbook build [--content DIR] [--translations DIR] "
-	      "[--theme DIR]\n"
-	      "                      [--locale TAG]... [--output DIR] "
-	      "[--timings]\n"
-	      "       handbook build --root-only [--pdf TAG]... [options]\n"
-	      "       handbook extract [-o FILE] [--content DIR] [--theme DIR] "
-	      "[--translations DIR]\n"
-	      "       handbook stats [--chapters] [--locale TAG]... [options]\n"
-	      "       handbook check [--strict [--complete]] [--locale TAG]... "
-	      "[options]\n"
-	      "       handbook init TAG [--translations DIR]\n"
-	      "       handbook tokens [--locale TAG] [-o FILE] [options]\n"
-	      "       handbook meta [--locale TAG]... [-o FILE] [options]\n"
-	      "       handbook --help | --version\n"
-	      "\n"
-	      "  build    write, for every locale, the HTML site, the print "
-	      "page and the EPUB\n"
-	      "  extract  write the translation template "
-	      "(default: translations/handbook.pot)\n"
-	      "  stats    show how much of each catalog is translated\n"
-	      "  check    check the content, the theme and every catalog; "
-	      "write nothing\n"
-	      "  init     start the catalog of a new language: "
-	      "translations/TAG.po\n"
-	      "  tokens   write search tokenizer test vectors (JSON) for a "
-	      "locale\n"
-	      "  meta     write each locale's translated title, description, "
-	      "ISO 639-3 code (XML)\n"
-	      "\n"
-	      "  --content DIR       chapters and book.xml (default: content)\n"
-	      "  --translations DIR  one TAG.po per language (default: "
-	      "translations)\n"
-	      "  --theme DIR         XSLT theme (default: themes/default)\n"
-	      "  --locale TAG        only this locale; may be repeated\n"
-	      "                      (default: the source locale and one per "
-	      ".po file)\n"
-	      "  --output DIR        where dist/<locale>/ folders go "
-	      "(default: dist)\n"
-	      "  --root-only         build only the files at the top of the "
-	      "output folder\n"
-	      "                      (the language chooser); without it, "
-	      "--locale skips them\n"
-	      "  --pdf TAG           the chooser links DIR/handbook-TAG.pdf "
-	      "(made by make pdf)\n"
-	      "  --timings           print the time spent in each stage\n"
-	      "  --strict            (build, check) every warning is an error\n"
-	      "  --complete          (build, check) an untranslated or fuzzy "
-	      "entry is an error\n"
-	      "  --memory-limit MB   stop cleanly past MB megabytes "
-	      "(default 1024; 0: none)\n"
-	      "\n"
-	      "Exit status: 0 success, 1 errors in the input (or out of "
-	      "memory), 2 usage errors.\n",
+	fputs(
+	    "usage: handbook build [--content DIR] [--translations DIR] "
+	    "[--theme DIR]\n"
+	    "                      [--locale TAG]... [--output DIR] "
+	    "[--timings]\n"
+	    "       handbook build --release [--locale TAG]... [options]\n"
+	    "       handbook build --root-only [--pdf TAG]... [options]\n"
+	    "       handbook extract [-o FILE] [--content DIR] [--theme DIR] "
+	    "[--translations DIR]\n"
+	    "       handbook stats [--chapters | --json] [--locale TAG]... "
+	    "[options]\n"
+	    "       handbook check [--strict [--complete]] [--locale TAG]... "
+	    "[options]\n"
+	    "       handbook init TAG [--translations DIR]\n"
+	    "       handbook tokens [--locale TAG] [-o FILE] [options]\n"
+	    "       handbook meta [--locale TAG]... [-o FILE] [options]\n"
+	    "       handbook review TAG --approve CHAPTER --by NAME --role "
+	    "ROLE [--date YYYY-MM-DD]\n"
+	    "       handbook review TAG [--output DIR] [options]\n"
+	    "       handbook --help | --version\n"
+	    "\n"
+	    "  build    write, for every locale, the HTML site, the print "
+	    "page and the EPUB\n"
+	    "  extract  write the translation template "
+	    "(default: translations/handbook.pot)\n"
+	    "  stats    show how much of each catalog is translated and "
+	    "reviewed\n"
+	    "  check    check the content, the theme and every catalog; "
+	    "write nothing\n"
+	    "  init     start the catalog of a new language: "
+	    "translations/TAG.po\n"
+	    "  tokens   write search tokenizer test vectors (JSON) for a "
+	    "locale\n"
+	    "  meta     write each locale's translated title, description, "
+	    "ISO 639-3 code (XML)\n"
+	    "  review   record a reviewed chapter (--approve), or write the "
+	    "bilingual review\n"
+	    "           edition of a locale for reviewers "
+	    "(DIR/review/handbook-TAG-review.html)\n"
+	    "\n"
+	    "  --content DIR       chapters and book.xml (default: content)\n"
+	    "  --translations DIR  one TAG.po per language (default: "
+	    "translations)\n"
+	    "  --theme DIR         XSLT theme (default: themes/default)\n"
+	    "  --locale TAG        only this locale; may be repeated\n"
+	    "                      (default: the source locale and one per "
+	    ".po file)\n"
+	    "  --output DIR        where dist/<locale>/ folders go "
+	    "(default: dist)\n"
+	    "  --root-only         build only the files at the top of the "
+	    "output folder\n"
+	    "                      (the language chooser); without it, "
+	    "--locale skips them\n"
+	    "  --pdf TAG           the chooser links DIR/handbook-TAG.pdf "
+	    "(made by make pdf)\n"
+	    "  --timings           print the time spent in each stage\n"
+	    "  --strict            (build, check) every warning is an error\n"
+	    "  --complete          (build, check) an untranslated or fuzzy "
+	    "entry is an error\n"
+	    "  --release           (build) refuse a locale that still shows a "
+	    "placeholder or\n"
+	    "                      whose safety-critical chapters are not "
+	    "reviewed\n"
+	    "  --json              (stats) per locale and chapter, as JSON\n"
+	    "  --memory-limit MB   stop cleanly past MB megabytes "
+	    "(default 1024; 0: none)\n"
+	    "\n"
+	    "Exit status: 0 success, 1 errors in the input (or out of "
+	    "memory), 2 usage errors.\n",
 	    f);
 }
 
@@ -211,6 +250,12 @@ set_option(struct cli *c, int ch, char *arg)
 	case 'P': add_string(&b->pdfs, &b->npdfs, arg); return OPT_PDF;
 	case 'S': diag_set_strict(1); return OPT_STRICT;
 	case 'A': lint_set_complete(1); return OPT_COMPLETE;
+	case 'J': c->json = 1; return OPT_JSON;
+	case 'a': c->approve = arg; return OPT_APPROVE;
+	case 'b': c->by = arg; return OPT_APPROVE;
+	case 'r': c->role = arg; return OPT_APPROVE;
+	case 'd': c->date = arg; return OPT_APPROVE;
+	case 'E': b->release = 1; return OPT_RELEASE;
 	case 'm':
 		errno = 0;
 		c->memory_mb = strtoul(arg, &end, 10);
@@ -235,7 +280,13 @@ parse_options(int argc, char **argv, struct cli *c)
 	    {"pdf", required_argument, NULL, 'P'},
 	    {"memory-limit", required_argument, NULL, 'm'},
 	    {"strict", no_argument, NULL, 'S'},
-	    {"complete", no_argument, NULL, 'A'}, {NULL, 0, NULL, 0}};
+	    {"complete", no_argument, NULL, 'A'},
+	    {"json", no_argument, NULL, 'J'},
+	    {"approve", required_argument, NULL, 'a'},
+	    {"by", required_argument, NULL, 'b'},
+	    {"role", required_argument, NULL, 'r'},
+	    {"date", required_argument, NULL, 'd'},
+	    {"release", no_argument, NULL, 'E'}, {NULL, 0, NULL, 0}};
 	const char *shortopts = c->command->options & OPT_FILE ? "o:" : "";
 	unsigned bit;
 	int ch, index = -1;
@@ -346,6 +397,20 @@ main(int argc, char **argv)
 			    argv[1]);
 		usage(stderr);
 		return EXIT_USAGE;
+	}
+	/* handbook review TAG ...: TAG is the one locale (getopt then takes
+	 * it for the program's name). */
+	if (strcmp(c.command->name, "review") == 0) {
+		if (argc < 3 || argv[2][0] == '-') {
+			fprintf(stderr,
+			    "handbook: error: review needs the "
+			    "locale: handbook review TAG\n");
+			usage(stderr);
+			rc = EXIT_USAGE;
+			goto out;
+		}
+		add_string(&c.build.locales, &c.build.nlocales, argv[2]);
+		argc--, argv++;
 	}
 	if (parse_options(argc - 1, argv + 1, &c) < 0) {
 		usage(stderr);

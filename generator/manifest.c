@@ -44,10 +44,32 @@ node_text(xmlNode *n)
 	return b.data;
 }
 
+/* placeholder="local-contacts other-id": section ids, checked later
+ * against the chapter's headings (book_load). */
+static void
+add_placeholders(struct manifest_chapter *c, const char *list)
+{
+	const char *p = list, *end;
+
+	while (*p) {
+		while (is_ascii_space(*p))
+			p++;
+		for (end = p; *end && !is_ascii_space(*end); end++)
+			;
+		if (end > p) {
+			c->placeholders = xrealloc(c->placeholders,
+			    (size_t)(c->nplaceholders + 1) * sizeof(char *));
+			c->placeholders[c->nplaceholders++] =
+			    xstrndup(p, (size_t)(end - p));
+		}
+		p = end;
+	}
+}
+
 static void
 add_chapter(struct manifest *m, xmlNode *n, const char *content_dir)
 {
-	xmlChar *file = xmlGetProp(n, BAD_CAST "file"), *sort, *note;
+	xmlChar *file = xmlGetProp(n, BAD_CAST "file"), *sort, *note, *v;
 	int line = xmlGetLineNo(n), i;
 	struct manifest_chapter *c;
 	char *path;
@@ -87,6 +109,17 @@ add_chapter(struct manifest *m, xmlNode *n, const char *content_dir)
 	note = xmlGetProp(n, BAD_CAST "content-note");
 	c->content_note = note && strcmp((const char *)note, "yes") == 0;
 	xmlFree(note);
+	v = xmlGetProp(n, BAD_CAST "safety-critical");
+	c->safety_critical = v && strcmp((const char *)v, "yes") == 0;
+	if (v && !c->safety_critical)
+		diag(DIAG_ERROR, m->path, line, 0,
+		    "safety-critical is 'yes' or absent, not '%.20s'",
+		    (const char *)v);
+	xmlFree(v);
+	v = xmlGetProp(n, BAD_CAST "placeholder");
+	if (v)
+		add_placeholders(c, (const char *)v);
+	xmlFree(v);
 	sort = xmlGetProp(n, BAD_CAST "sort");
 	if (sort && strcmp((const char *)sort, "sections") == 0)
 		c->sort_sections = 1;
@@ -256,6 +289,8 @@ manifest_free(struct manifest *m)
 	for (i = 0; i < m->nchapters; i++) {
 		free(m->chapters[i].file);
 		free(m->chapters[i].id);
+		strings_free(m->chapters[i].placeholders,
+		    (size_t)m->chapters[i].nplaceholders);
 	}
 	free(m->chapters);
 	for (i = 0; i < m->nlinks; i++) {

@@ -11,6 +11,11 @@ struct manifest_chapter {
 	int sort_sections; /* sort="sections": level-2 sections in collation
 	                      order */
 	int content_note; /* content-note="yes": the theme warns before it */
+	int safety_critical; /* safety-critical="yes": a release needs its
+	                        translation reviewed */
+	char **placeholders; /* placeholder="id ...": sections whose text an
+	                        edition must replace before release */
+	int nplaceholders;
 };
 
 /* <link rel="grounding" href="08-practical-strategies.md#grounding"/>:

@@ -124,7 +124,8 @@ run(const char *theme_dir, const char *outdir)
 		}
 	}
 	if (b && theme && (tag == NULL || cat)) {
-		doc = book_document(b, &all[n - 1], cat, all, n, 1700000000);
+		doc = book_document(b, &all[n - 1], cat, NULL, all, n,
+		    1700000000);
 		path = xasprintf("%s/book.xml", outdir);
 		xmlSaveFormatFileEnc(path, doc, "UTF-8", 1);
 		free(path);
