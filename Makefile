@@ -56,6 +56,8 @@ help:
 	@echo 'make deps       install the Debian packages the build and tests need (as root)'
 	@echo 'make pdf        a PDF per locale (PAPER=A4 or letter)'
 	@echo 'make zim        a Kiwix ZIM file per locale (dist/handbook-<tag>.zim)'
+	@echo 'make release    an edition to hand out, refused while unreviewed or with placeholders'
+	@echo '                (EDITION=themes/... RELEASE_DIR=dist/release)'
 	@echo 'make update-po  refresh the template and merge it into every catalog'
 	@echo 'make stats      how much of each catalog is translated'
 	@echo 'make fuzz       libFuzzer on each harness (FUZZ_SECONDS per target)'
@@ -195,11 +197,18 @@ FORCE:
 
 $(eval $(call remember,build/locales,$(LOCALES)))
 
+# A locale's review trail (translations/TAG.reviews) changes its pages'
+# review notes; build/reviews changes when a trail appears or goes.
+REVIEWS = $(wildcard translations/*.reviews)
+$(eval $(call remember,build/reviews,$(REVIEWS)))
+
 dist/.stamp-$(SOURCE_LOCALE): $(HB_INPUTS)
 	./build/handbook build --locale $(SOURCE_LOCALE)
 	@touch $@
 
-dist/.stamp-%: translations/%.po $(HB_INPUTS)
+.SECONDEXPANSION:
+dist/.stamp-%: translations/%.po $$(wildcard translations/$$*.reviews) \
+    build/reviews $(HB_INPUTS)
 	./build/handbook build --locale $*
 	@touch $@
 
@@ -210,7 +219,8 @@ build-root = @pdfs=$$(for t in $(LOCALES); do \
 	done); echo "./build/handbook build --root-only$$pdfs"; \
 	./build/handbook build --root-only $$pdfs
 
-dist/.stamp-root: $(HB_INPUTS) $(CATALOGS) $(LOCALES:%=dist/.stamp-%)
+dist/.stamp-root: $(HB_INPUTS) $(CATALOGS) $(REVIEWS) build/reviews \
+    $(LOCALES:%=dist/.stamp-%)
 	$(build-root)
 	@touch $@
 
@@ -262,6 +272,23 @@ dist/handbook-%.pdf: dist/.stamp-% build/paper
 	@./tests/ensure-deps.sh $(DEB_PDF)
 	@./tests/make-pdf.sh dist $*
 
+# --- release: an edition to hand out (handbook build --release) ---
+
+# Every locale, its zip and its PDF, into RELEASE_DIR; refused (exit 1,
+# nothing written for that locale) while a placeholder is shown or a
+# safety-critical chapter's translation is not reviewed. The default
+# edition is always refused: its local contacts are a placeholder. An
+# organisation's edition: make release EDITION=themes/example-ngo
+EDITION     ?= themes/default
+RELEASE_DIR ?= dist/release
+
+release: build/handbook
+	./build/handbook build --release --theme $(EDITION) --output $(RELEASE_DIR)
+	@./tests/ensure-deps.sh $(DEB_PDF)
+	@./tests/make-pdf.sh $(RELEASE_DIR)
+	./build/handbook build --release --root-only --theme $(EDITION) \
+	    --output $(RELEASE_DIR) $(LOCALES:%=--pdf %)
+
 # --- Kiwix: a ZIM file per locale (tests/make-zim.sh) ---
 
 # A ZIM is made again when its locale was rebuilt or the packer or the
@@ -310,4 +337,4 @@ format:
 format-check:
 	clang-format --dry-run --Werror $(FORMAT_FILES)
 
-.PHONY: all help deps handbook update-po stats pdf zim bench fuzz check regen install uninstall clean format format-check FORCE
+.PHONY: all help deps handbook update-po stats pdf zim release bench fuzz check regen install uninstall clean format format-check FORCE

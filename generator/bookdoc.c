@@ -45,23 +45,43 @@ chapter_index(const struct manifest *m, const char *file, size_t len)
 	return -1;
 }
 
-static int
-has_heading_id(xmlNode *n, const char *id)
+/* The heading whose id is id, under n and its following siblings. */
+static xmlNode *
+find_heading(xmlNode *n, const char *id)
 {
+	xmlNode *found = NULL;
 	xmlChar *v;
-	int found = 0;
 
 	for (; n && !found; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
 		if (markdown_is_element(n, "heading")) {
 			v = xmlGetProp(n, BAD_CAST "id");
-			found = v && strcmp((const char *)v, id) == 0;
+			if (v && strcmp((const char *)v, id) == 0)
+				found = n;
 			xmlFree(v);
 		} else
-			found = has_heading_id(n->children, id);
+			found = find_heading(n->children, id);
 	}
 	return found;
+}
+
+static int
+has_heading_id(xmlNode *n, const char *id)
+{
+	return find_heading(n, id) != NULL;
+}
+
+int
+book_section_line(const struct book *b, int chapter, const char *id)
+{
+	xmlNode *h =
+	    find_heading(xmlDocGetRootElement(b->chapters[chapter]), id);
+	int line = 0, col;
+
+	if (h)
+		node_pos(h, &line, &col);
+	return line;
 }
 
 /*

@@ -63,6 +63,9 @@ void book_stats(const struct book *b, const struct catalog *cat,
     char *const *ui, int nui, struct book_stats *total,
     struct book_stats *per_chapter);
 
+/* The line of the heading of section id in chapter, 0 when none. */
+int book_section_line(const struct book *b, int chapter, const char *id);
+
 /* Percentage of translated entries, rounded down (100 when empty). */
 int book_stats_percent(const struct book_stats *s);
 

@@ -316,6 +316,103 @@ add_search_index(struct theme_result *res, xmlDoc *doc,
 	    xstrdup("search-index.js"), js, len};
 }
 
+/*
+ * --release: a locale an organisation hands out shows no placeholder (the
+ * theme marks placeholder text with data-placeholder="id") and its
+ * safety-critical chapters are reviewed. Reports each reason; returns -1
+ * when there is one.
+ */
+static int
+check_release(const struct session *s, int which,
+    const struct theme_result *res)
+{
+	const struct manifest *m = s->book->manifest;
+	const struct locale_info *loc = &s->all[which];
+	static const char mark[] = "data-placeholder=\"";
+	const char *p, *end, *q;
+	int errors = diag_errors(), i, c, k, line, reported;
+	char *name, *path;
+
+	for (c = 0; s->cats[which] && c < m->nchapters; c++) {
+		const struct review_status *st = &s->status[which][c];
+
+		if (!m->chapters[c].safety_critical ||
+		    st->state == REVIEW_REVIEWED)
+			continue;
+		diag(DIAG_ERROR, catalog_path(s->cats[which]), 0, 0,
+		    "release of '%s': %s is safety-critical and its "
+		    "translation is %s; a mental-health professional reviews "
+		    "it first (handbook review %s --approve %s --by NAME "
+		    "--role ROLE)",
+		    loc->tag, m->chapters[c].file,
+		    st->state == REVIEW_STALE ?
+		        "stale (changed since its review)" :
+		        "not reviewed",
+		    loc->tag, m->chapters[c].file);
+	}
+	/* Each placeholder once, with the first page that shows it. */
+	for (c = 0; c < m->nchapters; c++)
+		for (k = 0; k < m->chapters[c].nplaceholders; k++) {
+			name = xasprintf("%s%s\"", mark,
+			    m->chapters[c].placeholders[k]);
+			for (i = reported = 0; i < res->nfiles && !reported;
+			     i++) {
+				if (res->files[i].target == TARGET_ROOT ||
+				    !memmem(res->files[i].data,
+				        res->files[i].len, name, strlen(name)))
+					continue;
+				line = book_section_line(s->book, c,
+				    m->chapters[c].placeholders[k]);
+				path = xasprintf("%s/%s", s->book->content_dir,
+				    m->chapters[c].file);
+				diag(DIAG_ERROR, path, line, line ? 1 : 0,
+				    "release of '%s': the placeholder section "
+				    "'%s' is still shown (%s); before release, "
+				    "an edition's theme must replace it with "
+				    "checked local information (see "
+				    "themes/README.md)",
+				    loc->tag, m->chapters[c].placeholders[k],
+				    res->files[i].path);
+				free(path);
+				reported = 1;
+			}
+			free(name);
+		}
+	/* A theme's own marks, which book.xml does not list. */
+	for (i = 0; i < res->nfiles; i++) {
+		if (res->files[i].target == TARGET_ROOT)
+			continue;
+		end = res->files[i].data + res->files[i].len;
+		for (p = res->files[i].data;
+		     (p = memmem(p, (size_t)(end - p), mark,
+		          sizeof(mark) - 1)) != NULL;
+		     p = q) {
+			p += sizeof(mark) - 1;
+			q = memchr(p, '"', (size_t)(end - p));
+			if (q == NULL)
+				break;
+			for (c = reported = 0; c < m->nchapters; c++)
+				for (k = 0; k < m->chapters[c].nplaceholders;
+				     k++)
+					reported |= strlen(m->chapters[c]
+					                       .placeholders[k]) ==
+					        (size_t)(q - p) &&
+					    !memcmp(p,
+					        m->chapters[c].placeholders[k],
+					        (size_t)(q - p));
+			if (!reported) {
+				diag(DIAG_ERROR, res->files[i].path, 0, 0,
+				    "release of '%s': the page shows a "
+				    "placeholder ('%.*s')",
+				    loc->tag, (int)(q - p > 64 ? 64 : q - p),
+				    p);
+				break;
+			}
+		}
+	}
+	return diag_errors() > errors ? -1 : 0;
+}
+
 /* Builds one locale; with write 0 only checks that it would build. */
 static int
 build_locale(const struct build_options *opt, struct session *s, int which,
@@ -353,6 +450,10 @@ build_locale(const struct build_options *opt, struct session *s, int which,
 		TIMED(ST_SEARCH, add_search_index(&res, doc, loc));
 	xmlFreeDoc(doc);
 	free(epub_name);
+	if (rc == 0 && opt->release && check_release(s, which, &res) < 0) {
+		theme_result_free(&res);
+		rc = -1;
+	}
 	if (rc < 0)
 		return diag(DIAG_ERROR, NULL, 0, 0,
 		    "locale '%s' not built; its previous output is kept",
@@ -449,7 +550,9 @@ build_run(const struct build_options *opt, struct session *s, int write)
 	for (i = 0; i < s->nall && !opt->root_only; i++)
 		if (build_is_selected(opt, s->all[i].tag))
 			build_locale(opt, s, i, date, write);
-	if (opt->root_only || opt->nlocales == 0)
+	/* A refused release leaves the chooser as it was. */
+	if ((opt->root_only || opt->nlocales == 0) &&
+	    !(opt->release && diag_errors()))
 		build_root(opt, s, date, write);
 	if (opt->timings)
 		for (i = 0; i < ST_COUNT; i++)

@@ -21,7 +21,7 @@ here=$(dirname "$0")
 python=${ZIM_PYTHON:-/usr/bin/python3}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-[ $# -gt 0 ] || set -- $(cd "$dist" && for d in */; do [ -f "$d/index.html" ] && echo "${d%/}"; done)
+[ $# -gt 0 ] || set -- $(cd "$dist" && for d in */; do d=${d%/}; [ -f "$d/handbook-$d.epub" ] && echo "$d"; done)
 rsvg-convert -w 48 -h 48 -f png "$logo" -o "$work/illustration.png"
 for tag; do
 	# shellcheck disable=SC2086

@@ -14,7 +14,9 @@ san=build/san/handbook
 out=tests/out
 rm -rf "$out" && mkdir -p "$out"
 total_passed=0 total_failed=0 total_skipped=0
-locales=$(cd dist && for d in */; do d=${d%/}; echo "$d"; done)
+# Locale folders: those holding their own EPUB (not dist/review/ or
+# dist/release/).
+locales=$(cd dist && for d in */; do d=${d%/}; [ -f "$d/handbook-$d.epub" ] && echo "$d"; done)
 
 # count SUITE: reads "…: N passed, N failed[, N skipped]" from the suite's
 # last line and shows its SKIP lines; a skip that does not say why (fewer
@@ -114,6 +116,10 @@ tests/translations.sh "$san" >"$out/translations.log" 2>&1; count translations
 # 3c. Regressions of the defects a code review and a red team reproduced,
 #     and the memory ceiling (with the build without sanitizers).
 tests/defects.sh "$san" build/handbook >"$out/defects.log" 2>&1; count defects
+
+# 3c'. The review trail (stats and pages follow approvals and changes) and
+#      the release gate (placeholders, safety-critical chapters).
+tests/review.sh "$san" build/handbook >"$out/review.log" 2>&1; count review
 
 # 3d. Every catalog passes gettext's own check and "handbook check
 #     --strict" (placeholders, links, footnotes, emphasis, direction marks:

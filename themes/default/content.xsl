@@ -59,6 +59,12 @@
       <xsl:attribute name="lang"><xsl:value-of select="/book/@source-lang"/></xsl:attribute>
       <xsl:attribute name="dir"><xsl:value-of select="/book/@source-dir"/></xsl:attribute>
     </xsl:if>
+    <!-- Text an edition must replace before release (placeholder= in
+         book.xml): `handbook build \-\-release` refuses pages that show
+         it. Called on every unit, so kept here. -->
+    <xsl:if test="@placeholder">
+      <xsl:attribute name="data-placeholder"><xsl:value-of select="@placeholder"/></xsl:attribute>
+    </xsl:if>
   </xsl:template>
 
   <!--
@@ -143,7 +149,7 @@
   <xsl:template match="cm:list[@tight = 'true']/*/cm:paragraph" mode="cm">
     <xsl:param name="fmt"/>
     <xsl:choose>
-      <xsl:when test="@fallback = 'true'">
+      <xsl:when test="@fallback = 'true' or @placeholder">
         <span>
           <xsl:call-template name="fallback-lang"/>
           <xsl:apply-templates mode="cm">
@@ -251,6 +257,9 @@
   <!-- Says, in the reader's language, how much of a chapter is translated. -->
   <xsl:template name="translation-note">
     <xsl:param name="chapter" select="."/>
+    <xsl:call-template name="review-note">
+      <xsl:with-param name="chapter" select="$chapter"/>
+    </xsl:call-template>
     <xsl:if test="$chapter/@units and $chapter/@translated &lt; $chapter/@units">
       <p class="translation-note" role="note">
         <xsl:variable name="with-percent">
@@ -265,6 +274,93 @@
           <xsl:with-param name="name" select="'language'"/>
           <xsl:with-param name="value" select="/book/@source-name"/>
         </xsl:call-template>
+      </p>
+    </xsl:if>
+  </xsl:template>
+
+  <!--
+    Whether a mental-health professional has checked this chapter's
+    translation (translations/TAG.reviews). data-review is "draft",
+    "stale" (changed since its review) or "reviewed"; the source language
+    has no note.
+  -->
+  <xsl:template name="review-note">
+    <xsl:param name="chapter" select="."/>
+    <xsl:choose>
+      <xsl:when test="$chapter/@review = 'reviewed'">
+        <p class="review-note" role="note" data-review="reviewed">
+          <xsl:call-template name="fill-review">
+            <xsl:with-param name="text" select="hb:t('Translation checked by {name} ({role}), {date}.')"/>
+            <xsl:with-param name="chapter" select="$chapter"/>
+          </xsl:call-template>
+        </p>
+      </xsl:when>
+      <xsl:when test="$chapter/@review">
+        <p class="review-note" role="note" data-review="{$chapter/@review}">
+          <xsl:value-of select="hb:t('This translation has not yet been checked by a mental-health professional.')"/>
+        </p>
+      </xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Fills {name}, {role} and {date} in the order the translation puts
+       them; a name or role (often in another script) is isolated. -->
+  <xsl:template name="fill-review">
+    <xsl:param name="text"/>
+    <xsl:param name="chapter"/>
+    <xsl:variable name="rest" select="substring-after($text, '{')"/>
+    <xsl:choose>
+      <xsl:when test="contains($rest, '}')">
+        <xsl:variable name="key" select="substring-before($rest, '}')"/>
+        <xsl:value-of select="substring-before($text, '{')"/>
+        <xsl:choose>
+          <xsl:when test="$key = 'name'"><bdi><xsl:value-of select="$chapter/@review-by"/></bdi></xsl:when>
+          <xsl:when test="$key = 'role'"><bdi><xsl:value-of select="$chapter/@review-role"/></bdi></xsl:when>
+          <xsl:when test="$key = 'date'"><xsl:value-of select="$chapter/@review-date-text"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="concat('{', $key, '}')"/></xsl:otherwise>
+        </xsl:choose>
+        <xsl:call-template name="fill-review">
+          <xsl:with-param name="text" select="substring-after($rest, '}')"/>
+          <xsl:with-param name="chapter" select="$chapter"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$text"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!--
+    How much of a locale is reviewed ($locale: a <locale> of the book
+    document), for its home page and the language chooser.
+  -->
+  <xsl:template name="review-share">
+    <xsl:param name="locale"/>
+    <xsl:if test="$locale/@reviewed">
+      <xsl:variable name="table" select="hb:plural-table('{reviewed} of {n} chapter checked by a mental-health professional')"/>
+      <xsl:variable name="n" select="$locale/@chapters"/>
+      <!-- The form for n: one digit per entry of "0,1,1,…" (n = 0..199;
+           past that, the form of 100 + n mod 100). -->
+      <xsl:variable name="index" select="$n * ($n &lt; 200) + (100 + $n mod 100) * ($n &gt;= 200)"/>
+      <xsl:variable name="form" select="substring($table, 2 * $index + 1, 1)"/>
+      <p class="review-share" data-review="{substring('draft', 1, 5 * ($locale/@reviewed = 0))}{substring('partial', 1, 7 * ($locale/@reviewed &gt; 0 and $locale/@reviewed &lt; $n))}{substring('reviewed', 1, 8 * ($locale/@reviewed = $n))}">
+        <xsl:choose>
+          <xsl:when test="$locale/@reviewed = 0">
+            <xsl:value-of select="hb:t('This translation has not yet been checked by a mental-health professional.')"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:variable name="with-reviewed">
+              <xsl:call-template name="fill">
+                <xsl:with-param name="text" select="hb:tn('{reviewed} of {n} chapter checked by a mental-health professional', '{reviewed} of {n} chapters checked by a mental-health professional', $form)"/>
+                <xsl:with-param name="name" select="'reviewed'"/>
+                <xsl:with-param name="value" select="$locale/@reviewed-text"/>
+              </xsl:call-template>
+            </xsl:variable>
+            <xsl:call-template name="fill">
+              <xsl:with-param name="text" select="$with-reviewed"/>
+              <xsl:with-param name="name" select="'n'"/>
+              <xsl:with-param name="value" select="$locale/@chapters-text"/>
+            </xsl:call-template>
+          </xsl:otherwise>
+        </xsl:choose>
       </p>
     </xsl:if>
   </xsl:template>

@@ -253,6 +253,9 @@
         <p class="subtitle"><xsl:value-of select="/book/meta/subtitle"/></p>
       </xsl:if>
       <p class="description"><xsl:value-of select="/book/meta/description"/></p>
+      <xsl:call-template name="review-share">
+        <xsl:with-param name="locale" select="/book/locale"/>
+      </xsl:call-template>
       <h2><xsl:value-of select="hb:t('Contents')"/></h2>
       <ol class="full-toc">
         <xsl:for-each select="/book/chapter">
@@ -404,6 +407,9 @@
                       <a href="{@pdf}" hreflang="{@tag}" download="" aria-label="PDF {@english}">PDF</a>
                     </xsl:if>
                   </span>
+                  <xsl:call-template name="review-share">
+                    <xsl:with-param name="locale" select="."/>
+                  </xsl:call-template>
                 </li>
               </xsl:for-each>
             </ul>
