@@ -316,100 +316,130 @@ add_search_index(struct theme_result *res, xmlDoc *doc,
 	    xstrdup("search-index.js"), js, len};
 }
 
-/*
- * --release: a locale an organisation hands out shows no placeholder (the
- * theme marks placeholder text with data-placeholder="id") and its
- * safety-critical chapters are reviewed. Reports each reason; returns -1
- * when there is one.
- */
+/* The mark the default theme puts on placeholder text (content.xsl). */
+static const char placeholder_mark[] = "data-placeholder=\"";
+
+/* 1 when name[0..len) is a placeholder="..." of book.xml. */
 static int
-check_release(const struct session *s, int which,
-    const struct theme_result *res)
+is_listed_placeholder(const struct manifest *m, const char *name, size_t len)
+{
+	int c, k;
+
+	for (c = 0; c < m->nchapters; c++)
+		for (k = 0; k < m->chapters[c].nplaceholders; k++)
+			if (strlen(m->chapters[c].placeholders[k]) == len &&
+			    memcmp(name, m->chapters[c].placeholders[k], len) ==
+			        0)
+				return 1;
+	return 0;
+}
+
+/* The first of the locale's pages (not the chooser's) holding text. */
+static const struct theme_output *
+page_with(const struct theme_result *res, const char *text)
+{
+	int i;
+
+	for (i = 0; i < res->nfiles; i++)
+		if (res->files[i].target != TARGET_ROOT &&
+		    memmem(res->files[i].data, res->files[i].len, text,
+		        strlen(text)))
+			return &res->files[i];
+	return NULL;
+}
+
+/* Safety-critical chapters whose translation is not reviewed. */
+static void
+check_release_reviews(const struct session *s, int which)
 {
 	const struct manifest *m = s->book->manifest;
-	const struct locale_info *loc = &s->all[which];
-	static const char mark[] = "data-placeholder=\"";
-	const char *p, *end, *q;
-	int errors = diag_errors(), i, c, k, line, reported;
-	char *name, *path;
+	const char *tag = s->all[which].tag;
+	int c;
 
 	for (c = 0; s->cats[which] && c < m->nchapters; c++) {
-		const struct review_status *st = &s->status[which][c];
+		enum review_state st = s->status[which][c].state;
 
-		if (!m->chapters[c].safety_critical ||
-		    st->state == REVIEW_REVIEWED)
+		if (!m->chapters[c].safety_critical || st == REVIEW_REVIEWED)
 			continue;
 		diag(DIAG_ERROR, catalog_path(s->cats[which]), 0, 0,
 		    "release of '%s': %s is safety-critical and its "
 		    "translation is %s; a mental-health professional reviews "
 		    "it first (handbook review %s --approve %s --by NAME "
 		    "--role ROLE)",
-		    loc->tag, m->chapters[c].file,
-		    st->state == REVIEW_STALE ?
-		        "stale (changed since its review)" :
-		        "not reviewed",
-		    loc->tag, m->chapters[c].file);
+		    tag, m->chapters[c].file,
+		    st == REVIEW_STALE ? "stale (changed since its review)" :
+		                         "not reviewed",
+		    tag, m->chapters[c].file);
 	}
-	/* Each placeholder once, with the first page that shows it. */
+}
+
+/* Placeholder sections still shown, each once, at its heading's line;
+ * then any mark a theme added that book.xml does not list. */
+static void
+check_release_placeholders(const struct session *s, int which,
+    const struct theme_result *res)
+{
+	const struct manifest *m = s->book->manifest;
+	const struct theme_output *page;
+	const char *p, *q, *end, *id;
+	char *mark, *path;
+	int c, k, i, line;
+
 	for (c = 0; c < m->nchapters; c++)
 		for (k = 0; k < m->chapters[c].nplaceholders; k++) {
-			name = xasprintf("%s%s\"", mark,
-			    m->chapters[c].placeholders[k]);
-			for (i = reported = 0; i < res->nfiles && !reported;
-			     i++) {
-				if (res->files[i].target == TARGET_ROOT ||
-				    !memmem(res->files[i].data,
-				        res->files[i].len, name, strlen(name)))
-					continue;
-				line = book_section_line(s->book, c,
-				    m->chapters[c].placeholders[k]);
-				path = xasprintf("%s/%s", s->book->content_dir,
-				    m->chapters[c].file);
-				diag(DIAG_ERROR, path, line, line ? 1 : 0,
-				    "release of '%s': the placeholder section "
-				    "'%s' is still shown (%s); before release, "
-				    "an edition's theme must replace it with "
-				    "checked local information (see "
-				    "themes/README.md)",
-				    loc->tag, m->chapters[c].placeholders[k],
-				    res->files[i].path);
-				free(path);
-				reported = 1;
-			}
-			free(name);
+			id = m->chapters[c].placeholders[k];
+			mark = xasprintf("%s%s\"", placeholder_mark, id);
+			page = page_with(res, mark);
+			free(mark);
+			if (page == NULL)
+				continue;
+			line = book_section_line(s->book, c, id);
+			path = xasprintf("%s/%s", s->book->content_dir,
+			    m->chapters[c].file);
+			diag(DIAG_ERROR, path, line, line ? 1 : 0,
+			    "release of '%s': the placeholder section '%s' is "
+			    "still shown (%s); before release, an edition's "
+			    "theme must replace it with checked local "
+			    "information (see themes/README.md)",
+			    s->all[which].tag, id, page->path);
+			free(path);
 		}
-	/* A theme's own marks, which book.xml does not list. */
 	for (i = 0; i < res->nfiles; i++) {
 		if (res->files[i].target == TARGET_ROOT)
 			continue;
 		end = res->files[i].data + res->files[i].len;
 		for (p = res->files[i].data;
-		     (p = memmem(p, (size_t)(end - p), mark,
-		          sizeof(mark) - 1)) != NULL;
+		     (p = memmem(p, (size_t)(end - p), placeholder_mark,
+		          sizeof(placeholder_mark) - 1)) != NULL;
 		     p = q) {
-			p += sizeof(mark) - 1;
-			q = memchr(p, '"', (size_t)(end - p));
-			if (q == NULL)
+			p += sizeof(placeholder_mark) - 1;
+			if ((q = memchr(p, '"', (size_t)(end - p))) == NULL)
 				break;
-			for (c = reported = 0; c < m->nchapters; c++)
-				for (k = 0; k < m->chapters[c].nplaceholders;
-				     k++)
-					reported |= strlen(m->chapters[c]
-					                       .placeholders[k]) ==
-					        (size_t)(q - p) &&
-					    !memcmp(p,
-					        m->chapters[c].placeholders[k],
-					        (size_t)(q - p));
-			if (!reported) {
-				diag(DIAG_ERROR, res->files[i].path, 0, 0,
-				    "release of '%s': the page shows a "
-				    "placeholder ('%.*s')",
-				    loc->tag, (int)(q - p > 64 ? 64 : q - p),
-				    p);
-				break;
-			}
+			if (is_listed_placeholder(m, p, (size_t)(q - p)))
+				continue;
+			diag(DIAG_ERROR, res->files[i].path, 0, 0,
+			    "release of '%s': the page shows a placeholder "
+			    "('%.*s')",
+			    s->all[which].tag, (int)(q - p > 64 ? 64 : q - p),
+			    p);
+			break;
 		}
 	}
+}
+
+/*
+ * --release: a locale an organisation hands out shows no placeholder and
+ * its safety-critical chapters are reviewed. Reports each reason; returns
+ * -1 when there is one.
+ */
+static int
+check_release(const struct session *s, int which,
+    const struct theme_result *res)
+{
+	int errors = diag_errors();
+
+	check_release_reviews(s, which);
+	check_release_placeholders(s, which, res);
 	return diag_errors() > errors ? -1 : 0;
 }
 
