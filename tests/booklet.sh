@@ -10,6 +10,7 @@
 #  - the real handbook in English and in Arabic, end to end: A4 landscape
 #    sheets, ceil(pages / 4) * 2 sides for the A5 edition's page count,
 #    and the first and a middle sheet hold the A5 edition's pages;
+#  - the same pages give the same bytes; the booklet keeps the book's title;
 #  - make's rules, in a copy of the project: a booklet is made again when
 #    its locale was rebuilt or the paper changed, and not otherwise.
 # usage: tests/booklet.sh [DIST]   (DIST, default dist: the built handbook)
@@ -19,6 +20,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 dist=$(cd "${1:-$root/dist}" 2>/dev/null && pwd)
 python=${BOOKLET_PYTHON:-/usr/bin/python3}
 export BOOKLET_PYTHON="$python"
+export SOURCE_DATE_EPOCH="${SOURCE_DATE_EPOCH:-1700000000}"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 p=0 f=0 s=0
@@ -123,6 +125,10 @@ for l in lt rt; do
 done
 grep -q 'handbook-lt-booklet.pdf: 10 pages (2 blank) on 3 sheets' "$work/log" && ok ||
     { bad "make-booklet.sh does not say pages, blanks and sheets:"; cat "$work/log"; }
+# The same pages give the same bytes (SOURCE_DATE_EPOCH, as make sets it).
+cp "$syn/handbook-lt-booklet.pdf" "$work/first.pdf"
+PAPER=A4 "$root/tests/make-booklet.sh" "$syn" lt >/dev/null 2>&1
+cmp -s "$syn/handbook-lt-booklet.pdf" "$work/first.pdf" && ok || bad "two booklets of the same pages differ"
 
 # Where a page lands: "page 1", at its page's top left corner, is at the
 # top of the right half (an A5 page fills half an A4 sheet).
@@ -172,6 +178,9 @@ real() {
 	sides=$(pages "$b")
 	echo "$l: $count A5 pages, $sides sides"
 	sizes "$b" 842 595 && ok || bad "$l: sides are not A4 landscape"
+	title=$(pdfinfo "$work/$l-a5.pdf" | sed -n 's/^Title: *//p')
+	[ -n "$title" ] && [ "$(pdfinfo "$b" | sed -n 's/^Title: *//p')" = "$title" ] && ok ||
+	    bad "$l: the booklet does not keep the title ($title)"
 	[ "$sides" = $(( (count + 3) / 4 * 2 )) ] && ok || bad "$l: $sides sides for $count pages"
 	# The first sheet and a middle one, front and back.
 	mid=$(( (count + 3) / 8 * 2 + 1 ))

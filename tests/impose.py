@@ -74,7 +74,13 @@ def impose(src, dst, sheet="a4", rtl=False):
             if number <= len(pages):
                 place(side, pages[number - 1], is_left, width, height)
         writer.add_page(side)
-    writer.add_metadata({"/Producer": "handbook impose.py (pypdf)"})
+    # The book's title, author and dates (WeasyPrint's, which honour
+    # SOURCE_DATE_EPOCH: the same pages give the same bytes).
+    info = {k: v for k, v in (reader.metadata or {}).items()
+            if k in ("/Title", "/Author", "/Subject", "/Keywords",
+                     "/Creator", "/CreationDate", "/ModDate")}
+    info["/Producer"] = "handbook impose.py (pypdf)"
+    writer.add_metadata(info)
     with open(dst, "wb") as out:
         writer.write(out)
     return len(pages), n
