@@ -3,6 +3,7 @@
 #   make          build the generator (build/handbook) and the handbook (dist/)
 #   make check    run every test
 #   make install  install the generator, the default theme and the man page
+#   make pdf      a PDF per locale; make booklet, one to fold and staple
 #   make help     every target
 #
 # Reading this file changes nothing: `make -n`, `make -q`, `make clean` and
@@ -31,7 +32,9 @@ DEB_PDF   = weasyprint fonts-noto-core fonts-noto-cjk poppler-utils
 # Kiwix ZIMs: Debian's python3-libzim packs, zim-tools checks (zimcheck),
 # librsvg2-bin makes the illustration; kiwix-tools serves them in the tests.
 DEB_ZIM   = python3-libzim zim-tools librsvg2-bin
-DEB_CHECK = $(DEB_BUILD) $(DEB_PDF) $(DEB_ZIM) gettext unzip python3=python3 epubcheck \
+# Booklets: WeasyPrint (DEB_PDF) lays out, pypdf imposes two-up.
+DEB_BOOKLET = python3-pypdf
+DEB_CHECK = $(DEB_BUILD) $(DEB_PDF) $(DEB_ZIM) $(DEB_BOOKLET) gettext unzip python3=python3 epubcheck \
 	    java=default-jre-headless node=nodejs npm=npm chromium kiwix-tools curl \
 	    firefox-esr webkit2gtk-driver xvfb xauth clang-format=clang-format
 
@@ -55,6 +58,7 @@ help:
 	@echo 'make regen      rewrite the spec corpus'"'"'s expected files (review with git diff)'
 	@echo 'make deps       install the Debian packages the build and tests need (as root)'
 	@echo 'make pdf        a PDF per locale (PAPER=A4 or letter)'
+	@echo 'make booklet    a booklet per locale to fold and staple (A5 two-up on A4; PAPER=letter)'
 	@echo 'make zim        a Kiwix ZIM file per locale (dist/handbook-<tag>.zim)'
 	@echo 'make release    an edition to hand out, refused while unreviewed or with placeholders'
 	@echo '                (EDITION=themes/... RELEASE_DIR=dist/release)'
@@ -247,9 +251,12 @@ stats: build/handbook
 # An untranslated or fuzzy entry in a shipped catalog fails make check (a
 # reader would meet English fallback); COMPLETE= (empty) while a new
 # language is under way.
+# The booklet test makes its own booklets in a temporary folder: make check
+# needs only pypdf (build/.deps-booklet), not `make booklet`.
 COMPLETE ?= 1
-check: build/.deps-check build/handbook dist/.stamp zim build/san/handbook \
-    build/san/test_units build/san/spec $(FUZZ_TARGETS:%=build/san/replay_%)
+check: build/.deps-check build/.deps-booklet build/handbook dist/.stamp zim \
+    build/san/handbook build/san/test_units build/san/spec \
+    $(FUZZ_TARGETS:%=build/san/replay_%)
 	@HANDBOOK_COMPLETE=$(COMPLETE) ./tests/run-all.sh
 
 # Rewrites the spec corpus's expected files (tests/spec/*/out.*) from what
@@ -288,6 +295,22 @@ release: build/handbook
 	@./tests/make-pdf.sh $(RELEASE_DIR)
 	./build/handbook build --release --root-only --theme $(EDITION) \
 	    --output $(RELEASE_DIR) $(LOCALES:%=--pdf %)
+# --- Booklets: dist/handbook-<tag>-booklet.pdf (tests/make-booklet.sh) ---
+
+# The print edition on A5 pages, two-up on A4 landscape sheets in
+# saddle-stitch order (PAPER=letter: half-letter on US Letter). Made again
+# when its locale was rebuilt, the paper changed or the imposition did.
+# (The shorter stem wins: dist/handbook-%.pdf does not make these.)
+BOOKLET_INPUTS = tests/make-booklet.sh tests/impose.py
+
+booklet: $(LOCALES:%=dist/handbook-%-booklet.pdf)
+
+build/.deps-booklet: | build/.deps-build
+	@./tests/ensure-deps.sh $(DEB_PDF) $(DEB_BOOKLET)
+	@touch $@
+
+dist/handbook-%-booklet.pdf: dist/.stamp-% build/paper $(BOOKLET_INPUTS) | build/.deps-booklet
+	@./tests/make-booklet.sh dist $*
 
 # --- Kiwix: a ZIM file per locale (tests/make-zim.sh) ---
 
@@ -337,4 +360,5 @@ format:
 format-check:
 	clang-format --dry-run --Werror $(FORMAT_FILES)
 
-.PHONY: all help deps handbook update-po stats pdf zim release bench fuzz check regen install uninstall clean format format-check FORCE
+
+.PHONY: all help deps handbook update-po stats pdf booklet zim release bench fuzz check regen install uninstall clean format format-check FORCE

@@ -1,10 +1,10 @@
 #!/bin/sh
 # Make that only reads or tells changes nothing: `make -n`, `make -n clean`,
-# `make -n check`, `make -q`, `make help` and `make clean` on a fresh copy
-# of the project (no build/), and the read-only ones on a built copy, create
-# or change no file and never call the package tools (a fake apt-get,
-# dpkg-query, sudo and npm on PATH record any call, and report every
-# package missing, so that an install would be attempted).
+# `make -n check`, `make -n booklet`, `make -q`, `make help` and `make
+# clean` on a fresh copy of the project (no build/), and the read-only ones
+# on a built copy, create or change no file and never call the package
+# tools (a fake apt-get, dpkg-query, sudo and npm on PATH record any call,
+# and report every package missing, so that an install would be attempted).
 set -u
 unset MAKEFLAGS MFLAGS MAKELEVEL
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -44,6 +44,7 @@ cp -a "$root/tests/ensure-deps.sh" "$root/tests/ensure-npm.sh" "$work/fresh/test
 try "$work/fresh" "fresh make -n" -n
 try "$work/fresh" "fresh make -n clean" -n clean
 try "$work/fresh" "fresh make -n check" -n check
+try "$work/fresh" "fresh make -n booklet" -n booklet
 try "$work/fresh" "fresh make -q" -q
 try "$work/fresh" "fresh make help" help
 try "$work/fresh" "fresh make clean" clean
@@ -53,6 +54,7 @@ grep -q '^make check ' "$work/help" && ok || bad "make help lists no check"
 # A built copy: the read-only targets leave the build alone too.
 "$root/tests/copy-project.sh" "$work/built"
 try "$work/built" "built make -n clean" -n clean
+try "$work/built" "built make -n booklet" -n booklet
 try "$work/built" "built make -q" -q
 try "$work/built" "built make help" help
 

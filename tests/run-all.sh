@@ -237,6 +237,11 @@ pdfs() {
 }
 result pdf pdfs
 
+# 6c'. Booklets (make booklet), built in a temporary folder: saddle-stitch
+#      order left to right and right to left, sheet sizes (A4, Letter), the
+#      English and Arabic handbooks end to end, make's rules.
+tests/booklet.sh dist >"$out/booklet.log" 2>&1; count booklet
+
 # 6d. Kiwix: every locale's ZIM (make zim) passes zimcheck -A, carries its
 #     own metadata, and is read through kiwix-serve in headless Chromium.
 tests/zim.sh ./build/handbook dist $locales >"$out/zim.log" 2>&1; count zim
