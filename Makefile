@@ -360,5 +360,4 @@ format:
 format-check:
 	clang-format --dry-run --Werror $(FORMAT_FILES)
 
-
 .PHONY: all help deps handbook update-po stats pdf booklet zim release bench fuzz check regen install uninstall clean format format-check FORCE
