@@ -36,7 +36,8 @@ DEB_ZIM   = python3-libzim zim-tools librsvg2-bin
 DEB_BOOKLET = python3-pypdf
 DEB_CHECK = $(DEB_BUILD) $(DEB_PDF) $(DEB_ZIM) $(DEB_BOOKLET) gettext unzip python3=python3 epubcheck \
 	    java=default-jre-headless node=nodejs npm=npm chromium kiwix-tools curl \
-	    firefox-esr webkit2gtk-driver xvfb xauth clang-format=clang-format
+	    firefox-esr webkit2gtk-driver xvfb xauth clang-format=clang-format \
+	    pofilter=translate-toolkit
 
 # Reproducible by default: the date of the last commit when there is one.
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)

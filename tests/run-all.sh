@@ -117,6 +117,9 @@ tests/translations.sh "$san" >"$out/translations.log" 2>&1; count translations
 #     and the memory ceiling (with the build without sanitizers).
 tests/defects.sh "$san" build/handbook >"$out/defects.log" 2>&1; count defects
 
+# 3c''. Every catalog through translate-toolkit's pofilter.
+tests/pofilter.sh >"$out/pofilter.log" 2>&1; count pofilter
+
 # 3c'. The review trail (stats and pages follow approvals and changes) and
 #      the release gate (placeholders, safety-critical chapters).
 tests/review.sh "$san" build/handbook >"$out/review.log" 2>&1; count review
