@@ -30,6 +30,7 @@
   <xsl:include href="site.xsl"/>
   <xsl:include href="epub.xsl"/>
   <xsl:include href="cover.xsl"/>
+  <xsl:include href="opds.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8"/>
 
