@@ -51,7 +51,7 @@ run_width(const UChar *u, int32_t from, int32_t to)
 	return w;
 }
 
-/* Appends u[from..to) as UTF-8, without trailing white space. */
+/* Appends u[from..to) as UTF-8, without white space around it. */
 static void
 add_line(struct buf *b, const UChar *u, int32_t from, int32_t to)
 {
@@ -60,6 +60,13 @@ add_line(struct buf *b, const UChar *u, int32_t from, int32_t to)
 	UChar32 c;
 	char *out;
 
+	while (from < to) {
+		int32_t at = from;
+		U16_NEXT(u, at, to, c);
+		if (!u_isUWhiteSpace(c))
+			break;
+		from = at;
+	}
 	while (to > from) {
 		int32_t at = to;
 		U16_PREV(u, from, at, c);
