@@ -29,12 +29,15 @@ DEB_BUILD = build-essential pkg-config libcmark-gfm-dev \
 	    libcmark-gfm-extensions-dev libxml2-dev libxslt1-dev libicu-dev \
 	    libzip-dev libgettextpo-dev libssl-dev
 DEB_PDF   = weasyprint fonts-noto-core fonts-noto-cjk poppler-utils
+# The EPUB covers: rsvg-convert rasterises the theme's SVG with the Noto
+# fonts of every script (the PDFs' fonts).
+DEB_COVER = librsvg2-bin fonts-noto-core fonts-noto-cjk
 # Kiwix ZIMs: Debian's python3-libzim packs, zim-tools checks (zimcheck),
 # librsvg2-bin makes the illustration; kiwix-tools serves them in the tests.
 DEB_ZIM   = python3-libzim zim-tools librsvg2-bin
 # Booklets: WeasyPrint (DEB_PDF) lays out, pypdf imposes two-up.
 DEB_BOOKLET = python3-pypdf
-DEB_CHECK = $(DEB_BUILD) $(DEB_PDF) $(DEB_ZIM) $(DEB_BOOKLET) gettext unzip python3=python3 epubcheck \
+DEB_CHECK = $(DEB_BUILD) $(DEB_COVER) $(DEB_PDF) $(DEB_ZIM) $(DEB_BOOKLET) gettext unzip python3=python3 epubcheck \
 	    java=default-jre-headless node=nodejs npm=npm chromium kiwix-tools curl \
 	    firefox-esr webkit2gtk-driver xvfb xauth clang-format=clang-format \
 	    pofilter=translate-toolkit
@@ -207,22 +210,49 @@ $(eval $(call remember,build/locales,$(LOCALES)))
 REVIEWS = $(wildcard translations/*.reviews)
 $(eval $(call remember,build/reviews,$(REVIEWS)))
 
-dist/.stamp-$(SOURCE_LOCALE): $(HB_INPUTS)
-	./build/handbook build --locale $(SOURCE_LOCALE)
+# Each locale's EPUB cover: the theme draws it (handbook cover, SVG) and
+# rsvg-convert makes the PNG, 1200 x 1800, and a 200 x 300 thumbnail for
+# opds.xml; the build packs them (--covers).
+COVERS = build/covers
+COVER_INPUTS = $(HB_INPUTS) $(wildcard content/logo.svg)
+
+build/.deps-cover: | build/.deps-build
+	@./tests/ensure-deps.sh $(DEB_COVER)
+	@touch $@
+
+make-cover = @t=$(basename $(@F)); mkdir -p $(COVERS) && \
+	echo "./build/handbook cover --locale $$t | rsvg-convert > $@" && \
+	./build/handbook cover --locale $$t -o $(COVERS)/$$t.svg && \
+	rsvg-convert -w 200 -h 300 $(COVERS)/$$t.svg -o $(COVERS)/$$t.thumb.png && \
+	rsvg-convert -w 1200 -h 1800 $(COVERS)/$$t.svg -o $@.tmp && mv $@.tmp $@
+
+$(COVERS)/$(SOURCE_LOCALE).png: $(COVER_INPUTS) | build/.deps-cover
+	$(make-cover)
+
+$(COVERS)/%.png: translations/%.po $(COVER_INPUTS) | build/.deps-cover
+	$(make-cover)
+
+# Kept: a locale whose cover is there is not rebuilt for it.
+.SECONDARY: $(LOCALES:%=$(COVERS)/%.png)
+
+dist/.stamp-$(SOURCE_LOCALE): $(HB_INPUTS) $(COVERS)/$(SOURCE_LOCALE).png
+	./build/handbook build --locale $(SOURCE_LOCALE) --covers $(COVERS)
 	@touch $@
 
 .SECONDEXPANSION:
 dist/.stamp-%: translations/%.po $$(wildcard translations/$$*.reviews) \
-    build/reviews $(HB_INPUTS)
-	./build/handbook build --locale $*
+    build/reviews $(HB_INPUTS) $(COVERS)/%.png
+	./build/handbook build --locale $* --covers $(COVERS)
 	@touch $@
 
-# After the locales: the chooser links only PDFs newer than their locale
-# (make tells the generator which; it reads nothing back from dist/).
-build-root = @pdfs=$$(for t in $(LOCALES); do \
+# After the locales: the chooser and opds.xml link only PDFs and ZIMs
+# newer than their locale (make tells the generator which; it reads
+# nothing back from dist/).
+build-root = @made=$$(for t in $(LOCALES); do \
 	[ dist/handbook-$$t.pdf -nt dist/.stamp-$$t ] && printf ' --pdf %s' $$t; \
-	done); echo "./build/handbook build --root-only$$pdfs"; \
-	./build/handbook build --root-only $$pdfs
+	[ dist/handbook-$$t.zim -nt dist/.stamp-$$t ] && printf ' --zim %s' $$t; \
+	done); echo "./build/handbook build --root-only --covers $(COVERS)$$made"; \
+	./build/handbook build --root-only --covers $(COVERS) $$made
 
 dist/.stamp-root: $(HB_INPUTS) $(CATALOGS) $(REVIEWS) build/reviews \
     $(LOCALES:%=dist/.stamp-%)
@@ -290,12 +320,13 @@ dist/handbook-%.pdf: dist/.stamp-% build/paper
 EDITION     ?= themes/default
 RELEASE_DIR ?= dist/release
 
-release: build/handbook
-	./build/handbook build --release --theme $(EDITION) --output $(RELEASE_DIR)
+release: build/handbook $(LOCALES:%=$(COVERS)/%.png)
+	./build/handbook build --release --theme $(EDITION) --covers $(COVERS) \
+	    --output $(RELEASE_DIR)
 	@./tests/ensure-deps.sh $(DEB_PDF)
 	@./tests/make-pdf.sh $(RELEASE_DIR)
 	./build/handbook build --release --root-only --theme $(EDITION) \
-	    --output $(RELEASE_DIR) $(LOCALES:%=--pdf %)
+	    --covers $(COVERS) --output $(RELEASE_DIR) $(LOCALES:%=--pdf %)
 # --- Booklets: dist/handbook-<tag>-booklet.pdf (tests/make-booklet.sh) ---
 
 # The print edition on A5 pages, two-up on A4 landscape sheets in
@@ -320,6 +351,7 @@ dist/handbook-%-booklet.pdf: dist/.stamp-% build/paper $(BOOKLET_INPUTS) | build
 ZIM_INPUTS = tests/make-zim.sh tests/zim.py content/logo.svg build/handbook
 
 zim: $(LOCALES:%=dist/handbook-%.zim)
+	$(build-root)
 
 build/.deps-zim: | build/.deps-build
 	@./tests/ensure-deps.sh $(DEB_ZIM)

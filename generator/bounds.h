@@ -16,6 +16,11 @@
 #define MANIFEST_MAX_BYTES (1u << 20)
 #define THEME_MAX_FILE_BYTES (4u << 20)
 
+/* content/logo.svg (on the cover) and a cover PNG (--covers): the mark is
+ * under 1 KB, a 1200 x 1800 cover about 100 KB. */
+#define LOGO_MAX_BYTES (1u << 20)
+#define COVER_MAX_BYTES (8u << 20)
+
 /* Quotes, lists and emphasis inside each other: the theme's recursion
  * stays far below libxslt's template depth. */
 #define MARKDOWN_MAX_NESTING 100

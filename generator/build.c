@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <libxml/tree.h>
 
@@ -443,6 +444,81 @@ check_release(const struct session *s, int which,
 	return diag_errors() > errors ? -1 : 0;
 }
 
+/*
+ * The covers make rasterises from `handbook cover` (--covers DIR):
+ * DIR/TAG.png, required, and DIR/TAG.thumb.png, optional. Reads the PNG
+ * of tag into *data (NULL when there is none); returns 0, or -1 after an
+ * error.
+ */
+static int
+read_png(const char *path, int required, char **data, size_t *len)
+{
+	static const char sig[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+
+	*data = NULL;
+	*len = 0;
+	if (!required && access(path, F_OK) != 0)
+		return 0;
+	if ((*data = file_read(path, COVER_MAX_BYTES, len)) == NULL)
+		return diag(DIAG_ERROR, path, 0, 0,
+		    "cannot read the cover (make it with handbook cover and "
+		    "rsvg-convert)");
+	if (*len < 24 || memcmp(*data, sig, sizeof(sig) - 1) != 0) {
+		free(*data);
+		*data = NULL;
+		return diag(DIAG_ERROR, path, 0, 0, "a cover must be a PNG");
+	}
+	return 0;
+}
+
+static int
+read_covers(const struct build_options *opt, const char *tag, char **cover,
+    size_t *cover_len, char **thumb, size_t *thumb_len)
+{
+	char *path;
+	int rc;
+
+	*cover = *thumb = NULL;
+	if (opt->covers == NULL)
+		return 0;
+	path = xasprintf("%s/%s.png", opt->covers, tag);
+	rc = read_png(path, 1, cover, cover_len);
+	free(path);
+	path = xasprintf("%s/%s.thumb.png", opt->covers, tag);
+	if (rc == 0)
+		rc = read_png(path, 0, thumb, thumb_len);
+	free(path);
+	if (rc < 0) {
+		free(*cover);
+		*cover = NULL;
+	}
+	return rc;
+}
+
+/*
+ * The cover in the EPUB (OEBPS/cover.png, the package's cover-image) and
+ * beside the pages, with its thumbnail, for opds.xml. Takes the buffers.
+ */
+static void
+add_cover(struct theme_result *res, char **cover, size_t cover_len,
+    char **thumb, size_t thumb_len)
+{
+	int n = 2 + (*thumb != NULL);
+	char *copy = xmalloc(cover_len);
+
+	memcpy(copy, *cover, cover_len);
+	res->files = xrealloc(res->files,
+	    (size_t)(res->nfiles + n) * sizeof(*res->files));
+	res->files[res->nfiles++] = (struct theme_output){TARGET_EPUB,
+	    xstrdup("OEBPS/cover.png"), *cover, cover_len};
+	res->files[res->nfiles++] = (struct theme_output){TARGET_SITE,
+	    xstrdup("cover.png"), copy, cover_len};
+	if (*thumb)
+		res->files[res->nfiles++] = (struct theme_output){TARGET_SITE,
+		    xstrdup("cover-thumb.png"), *thumb, thumb_len};
+	*cover = *thumb = NULL;
+}
+
 /* Builds one locale; with write 0 only checks that it would build. */
 static int
 build_locale(const struct build_options *opt, struct session *s, int which,
@@ -451,11 +527,19 @@ build_locale(const struct build_options *opt, struct session *s, int which,
 	const struct locale_info *loc = &s->all[which];
 	char *epub_name = xasprintf("handbook-%s.epub", loc->tag);
 	const char *params[] = {"epub-file", epub_name, "part", "locale",
-	    "root-files", "no", NULL};
+	    "root-files", "no", NULL, NULL, NULL};
 	struct locale_info *others = xcalloc((size_t)s->nall, sizeof(*others));
 	struct theme_result res;
+	char *cover = NULL, *thumb = NULL;
+	size_t cover_len = 0, thumb_len = 0;
 	xmlDoc *doc;
 	int i, rc;
+
+	if (read_covers(opt, loc->tag, &cover, &cover_len, &thumb, &thumb_len) <
+	    0) {
+		free(epub_name);
+		return -1;
+	}
 
 	/* A locale's pages must not depend on other catalogs' contents:
 	 * building it alone then gives the same bytes as the full build. */
@@ -474,12 +558,18 @@ build_locale(const struct build_options *opt, struct session *s, int which,
 	        others, s->nall, date));
 	watchdog_stop();
 	free(others);
+	if (cover)
+		params[6] = "cover-image", params[7] = "cover.png";
 	TIMED(ST_TRANSFORM,
 	    rc = theme_apply(s->theme, doc, params, s->cats[which], &res));
 	if (rc == 0)
 		TIMED(ST_SEARCH, add_search_index(&res, doc, loc));
+	if (rc == 0 && cover)
+		add_cover(&res, &cover, cover_len, &thumb, thumb_len);
 	xmlFreeDoc(doc);
 	free(epub_name);
+	free(cover);
+	free(thumb);
 	if (rc == 0 && opt->release && check_release(s, which, &res) < 0) {
 		theme_result_free(&res);
 		rc = -1;
@@ -500,16 +590,47 @@ build_locale(const struct build_options *opt, struct session *s, int which,
 	return rc;
 }
 
+/* 1 when tag is in list. */
+static int
+listed(char **list, int n, const char *tag)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(list[i], tag) == 0)
+			return 1;
+	return 0;
+}
+
+/* A text of book.xml in a locale's language, as bookdoc.c's <meta>. */
+static void
+set_translated(xmlNode *l, const char *name, const struct catalog *cat,
+    const char *text)
+{
+	const char *t =
+	    text && cat ? catalog_lookup(cat, NULL, text, NULL) : NULL;
+
+	if (t || text)
+		xmlNewProp(l, BAD_CAST name, BAD_CAST(t ? t : text));
+}
+
 /*
- * PDFs are made after the build (make pdf) beside the locale zips. The
- * Makefile names those that are current (--pdf TAG); the chooser links
- * them: <locale pdf="handbook-TAG.pdf">. Nothing in the output folder is
- * read back: the same options give the same bytes.
+ * PDFs and ZIMs are made after the build (make pdf, make zim) beside the
+ * locale zips. The Makefile names those that are current (--pdf TAG,
+ * --zim TAG); the chooser and opds.xml link them: <locale
+ * pdf="handbook-TAG.pdf" zim="handbook-TAG.zim">. With --covers, cover
+ * and thumbnail name the locale's cover files (its build put them beside
+ * its pages). Nothing in the output folder is read back: the same options
+ * give the same bytes. opds.xml also gets each locale's description and
+ * creator in its language, as the locale's <meta> has them.
  */
 static void
-mark_pdfs(xmlDoc *doc, const struct build_options *opt)
+mark_downloads(xmlDoc *doc, const struct build_options *opt,
+    const struct session *s)
 {
+	const struct manifest *m = s->book->manifest;
 	xmlNode *n = xmlDocGetRootElement(doc)->children, *l;
+	const char *d;
 	xmlChar *tag;
 	char *name;
 	int i;
@@ -522,15 +643,39 @@ mark_pdfs(xmlDoc *doc, const struct build_options *opt)
 			if (l->type != XML_ELEMENT_NODE ||
 			    (tag = xmlGetProp(l, BAD_CAST "tag")) == NULL)
 				continue;
-			for (i = 0; i < opt->npdfs; i++)
-				if (strcmp(opt->pdfs[i], (char *)tag) == 0)
-					break;
-			if (i < opt->npdfs) {
+			if (listed(opt->pdfs, opt->npdfs, (char *)tag)) {
 				name =
 				    xasprintf("handbook-%s.pdf", (char *)tag);
 				xmlNewProp(l, BAD_CAST "pdf", BAD_CAST name);
 				free(name);
 			}
+			if (listed(opt->zims, opt->nzims, (char *)tag)) {
+				name =
+				    xasprintf("handbook-%s.zim", (char *)tag);
+				xmlNewProp(l, BAD_CAST "zim", BAD_CAST name);
+				free(name);
+			}
+			if (opt->covers) {
+				name = xasprintf("%s/%s.thumb.png", opt->covers,
+				    (char *)tag);
+				d = access(name, F_OK) == 0 ? "cover-thumb" :
+				                              "cover";
+				free(name);
+				name = xasprintf("%s/cover.png", (char *)tag);
+				xmlNewProp(l, BAD_CAST "cover", BAD_CAST name);
+				free(name);
+				name = xasprintf("%s/%s.png", (char *)tag, d);
+				xmlNewProp(l, BAD_CAST "thumbnail",
+				    BAD_CAST name);
+				free(name);
+			}
+			for (i = 0; i < s->nall; i++)
+				if (strcmp(s->all[i].tag, (char *)tag) == 0) {
+					set_translated(l, "description",
+					    s->cats[i], m->description);
+					set_translated(l, "creator", s->cats[i],
+					    m->creator);
+				}
 			xmlFree(tag);
 		}
 	}
@@ -548,7 +693,7 @@ build_root(const struct build_options *opt, struct session *s, long long date,
 
 	doc = book_document(s->book, &s->all[0], NULL, NULL, s->all, s->nall,
 	    date);
-	mark_pdfs(doc, opt);
+	mark_downloads(doc, opt, s);
 	TIMED(ST_TRANSFORM,
 	    rc = theme_apply(s->theme, doc, params, NULL, &res));
 	xmlFreeDoc(doc);

@@ -15,6 +15,9 @@ struct build_options {
 	int nlocales;
 	char **pdfs; /* --pdf: locales whose PDF is current in output/ */
 	int npdfs;
+	char **zims; /* --zim: locales whose ZIM is current in output/ */
+	int nzims;
+	const char *covers; /* --covers: a folder of TAG.png covers, or NULL */
 	int root_only; /* only the files at the top of output/ */
 	int timings; /* print the time spent in each stage */
 	int release; /* refuse a locale that shows a placeholder or whose

@@ -13,6 +13,7 @@
 #include "bounds.h"
 #include "build.h"
 #include "commands.h"
+#include "cover.h"
 #include "diag.h"
 #include "init.h"
 #include "lint.h"
@@ -48,6 +49,8 @@ enum {
 	OPT_JSON = 1 << 13,
 	OPT_APPROVE = 1 << 14, /* --approve, --by, --role, --date */
 	OPT_RELEASE = 1 << 15,
+	OPT_ZIM = 1 << 16,
+	OPT_COVERS = 1 << 17,
 	OPT_INPUTS = OPT_CONTENT | OPT_TRANSLATIONS | OPT_THEME | OPT_MEMORY,
 };
 
@@ -119,11 +122,18 @@ run_tokens(struct cli *c, struct session *s)
 	return command_tokens(&c->build, s, c->file);
 }
 
+static int
+run_cover(struct cli *c, struct session *s)
+{
+	return command_cover(&c->build, s, c->file);
+}
+
 /* A locale page shows only its own completeness; the chooser shows all. */
 static const struct command commands[] = {
     {"build", run_build, SESSION_SELECTED,
         OPT_INPUTS | OPT_LOCALE | OPT_OUTPUT | OPT_TIMINGS | OPT_ROOT_ONLY |
-            OPT_PDF | OPT_STRICT | OPT_COMPLETE | OPT_RELEASE},
+            OPT_PDF | OPT_ZIM | OPT_COVERS | OPT_STRICT | OPT_COMPLETE |
+            OPT_RELEASE},
     {"check", run_check, SESSION_ALL_CATALOGS,
         OPT_INPUTS | OPT_LOCALE | OPT_STRICT | OPT_COMPLETE},
     {"extract", run_extract, SESSION_NO_CATALOGS, OPT_INPUTS | OPT_FILE},
@@ -135,6 +145,7 @@ static const struct command commands[] = {
     {"meta", run_meta, SESSION_SELECTED, OPT_INPUTS | OPT_LOCALE | OPT_FILE},
     {"tokens", run_tokens, SESSION_SELECTED,
         OPT_INPUTS | OPT_LOCALE | OPT_FILE},
+    {"cover", run_cover, SESSION_SELECTED, OPT_INPUTS | OPT_LOCALE | OPT_FILE},
 };
 
 static void
@@ -144,9 +155,10 @@ usage(FILE *f)
 	    "usage: handbook build [--content DIR] [--translations DIR] "
 	    "[--theme DIR]\n"
 	    "                      [--locale TAG]... [--output DIR] "
-	    "[--timings]\n"
+	    "[--covers DIR] [--timings]\n"
 	    "       handbook build --release [--locale TAG]... [options]\n"
-	    "       handbook build --root-only [--pdf TAG]... [options]\n"
+	    "       handbook build --root-only [--pdf TAG]... [--zim TAG]... "
+	    "[options]\n"
 	    "       handbook extract [-o FILE] [--content DIR] [--theme DIR] "
 	    "[--translations DIR]\n"
 	    "       handbook stats [--chapters | --json] [--locale TAG]... "
@@ -156,6 +168,7 @@ usage(FILE *f)
 	    "       handbook init TAG [--translations DIR]\n"
 	    "       handbook tokens [--locale TAG] [-o FILE] [options]\n"
 	    "       handbook meta [--locale TAG]... [-o FILE] [options]\n"
+	    "       handbook cover [--locale TAG] [-o FILE] [options]\n"
 	    "       handbook review TAG --approve CHAPTER --by NAME --role "
 	    "ROLE [--date YYYY-MM-DD]\n"
 	    "       handbook review TAG [--output DIR] [options]\n"
@@ -175,6 +188,7 @@ usage(FILE *f)
 	    "locale\n"
 	    "  meta     write each locale's translated title, description, "
 	    "ISO 639-3 code (XML)\n"
+	    "  cover    write a locale's cover (SVG, for rsvg-convert)\n"
 	    "  review   record a reviewed chapter (--approve), or write the "
 	    "bilingual review\n"
 	    "           edition of a locale for reviewers "
@@ -193,8 +207,12 @@ usage(FILE *f)
 	    "output folder\n"
 	    "                      (the language chooser); without it, "
 	    "--locale skips them\n"
-	    "  --pdf TAG           the chooser links DIR/handbook-TAG.pdf "
-	    "(made by make pdf)\n"
+	    "  --pdf TAG           the chooser and opds.xml link "
+	    "DIR/handbook-TAG.pdf (make pdf)\n"
+	    "  --zim TAG           opds.xml links DIR/handbook-TAG.zim "
+	    "(make zim)\n"
+	    "  --covers DIR        DIR/TAG.png is the EPUB's cover "
+	    "(and TAG.thumb.png, opds.xml's)\n"
 	    "  --timings           print the time spent in each stage\n"
 	    "  --strict            (build, check) every warning is an error\n"
 	    "  --complete          (build, check) an untranslated or fuzzy "
@@ -248,6 +266,8 @@ set_option(struct cli *c, int ch, char *arg)
 	case 'R': b->root_only = 1; return OPT_ROOT_ONLY;
 	case 'l': add_string(&b->locales, &b->nlocales, arg); return OPT_LOCALE;
 	case 'P': add_string(&b->pdfs, &b->npdfs, arg); return OPT_PDF;
+	case 'Z': add_string(&b->zims, &b->nzims, arg); return OPT_ZIM;
+	case 'V': b->covers = arg; return OPT_COVERS;
 	case 'S': diag_set_strict(1); return OPT_STRICT;
 	case 'A': lint_set_complete(1); return OPT_COMPLETE;
 	case 'J': c->json = 1; return OPT_JSON;
@@ -278,6 +298,8 @@ parse_options(int argc, char **argv, struct cli *c)
 	    {"timings", no_argument, NULL, 'M'},
 	    {"root-only", no_argument, NULL, 'R'},
 	    {"pdf", required_argument, NULL, 'P'},
+	    {"zim", required_argument, NULL, 'Z'},
+	    {"covers", required_argument, NULL, 'V'},
 	    {"memory-limit", required_argument, NULL, 'm'},
 	    {"strict", no_argument, NULL, 'S'},
 	    {"complete", no_argument, NULL, 'A'},
@@ -425,5 +447,6 @@ main(int argc, char **argv)
 out:
 	free(c.build.locales);
 	free(c.build.pdfs);
+	free(c.build.zims);
 	return rc;
 }

@@ -26,6 +26,7 @@
 #include "diag.h"
 #include "util.h"
 #include "watchdog.h"
+#include "wrap.h"
 #include "xmlsafe.h"
 
 struct theme {
@@ -348,6 +349,30 @@ hb_plural_table(xmlXPathParserContextPtr ctxt, int nargs)
 	xmlFree(one);
 }
 
+/*
+ * hb:wrap(text, width): the text in lines of at most width ems, joined by
+ * newlines (ICU line breaks: words, Chinese characters, Thai by its
+ * dictionary), for SVG text that cannot wrap itself (the cover).
+ */
+static void
+hb_wrap(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	double width;
+	xmlChar *s;
+	char *lines;
+
+	if (nargs != 2) {
+		xmlXPathSetArityError(ctxt);
+		return;
+	}
+	width = xmlXPathPopNumber(ctxt);
+	s = xmlXPathPopString(ctxt);
+	lines = text_wrap((const char *)s, width > 1 ? width : 1);
+	valuePush(ctxt, xmlXPathNewString(BAD_CAST lines));
+	free(lines);
+	xmlFree(s);
+}
+
 void
 theme_init(void)
 {
@@ -370,6 +395,7 @@ theme_init(void)
 	xsltRegisterExtModuleFunction(BAD_CAST "tn", BAD_CAST HB_NS, hb_tn);
 	xsltRegisterExtModuleFunction(BAD_CAST "plural-table", BAD_CAST HB_NS,
 	    hb_plural_table);
+	xsltRegisterExtModuleFunction(BAD_CAST "wrap", BAD_CAST HB_NS, hb_wrap);
 }
 
 void

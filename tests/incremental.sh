@@ -40,7 +40,7 @@ sed -i 's/^msgstr "Sommaire"$/msgstr "Sommaire du manuel"/' translations/fr.po
 grep -q '^msgstr "Sommaire du manuel"$' translations/fr.po || bad "test edit of fr.po"
 make >"$work/m3" 2>&1 || { bad "make after changing fr.po"; cat "$work/m3"; }
 got=$(runs "$work/m3" | tr '\n' '|')
-[ "$got" = "./build/handbook build --locale fr|./build/handbook build --root-only|" ] && ok ||
+[ "$got" = "./build/handbook build --locale fr --covers build/covers|./build/handbook build --root-only --covers build/covers|" ] && ok ||
     bad "after changing fr.po make ran: $got"
 grep -q 'Sommaire du manuel' dist/fr/index.html && ok || bad "dist/fr lacks the changed translation"
 [ "$(stat -c %i dist/es)" = "$es_inode" ] && ok || bad "dist/es was rewritten"
@@ -48,16 +48,18 @@ grep -q 'Sommaire du manuel' dist/fr/index.html && ok || bad "dist/fr lacks the 
 
 # PDFs (make pdf) are linked from the chooser only while newer than
 # their locale's build: make decides and says so with --pdf.
-touch dist/handbook-es.pdf dist/handbook-fr.pdf
+touch dist/handbook-es.pdf dist/handbook-fr.pdf dist/handbook-es.zim
 rm -f dist/.stamp-root
 make >"$work/m3b" 2>&1 || { bad "make with PDFs"; cat "$work/m3b"; }
 grep -q 'href="handbook-es.pdf"' dist/index.html && ok || bad "chooser: no link to a current PDF"
 grep -q 'href="handbook-de.pdf"' dist/index.html && bad "chooser links a PDF that does not exist" || ok
+grep -q 'href="handbook-es.zim"' dist/opds.xml && ok || bad "opds.xml: no link to a current ZIM"
+grep -q 'href="handbook-fr.zim"' dist/opds.xml && bad "opds.xml links a ZIM that does not exist" || ok
 sed -i 's/^msgstr "Sommaire du manuel"$/msgstr "Sommaire"/' translations/fr.po
 make >"$work/m3c" 2>&1 || { bad "make after changing fr.po"; cat "$work/m3c"; }
 grep -q 'href="handbook-fr.pdf"' dist/index.html && bad "chooser links a stale PDF" || ok
 grep -q 'href="handbook-es.pdf"' dist/index.html && ok || bad "chooser lost a current PDF"
-rm -f dist/handbook-es.pdf dist/handbook-fr.pdf
+rm -f dist/handbook-es.pdf dist/handbook-fr.pdf dist/handbook-es.zim
 
 # A new catalog: every locale lists it, so every locale is rebuilt.
 msginit --no-translator -l ca -i translations/handbook.pot \
@@ -69,8 +71,9 @@ want=$(($(ls translations/*.po | wc -l) + 2))
 [ "$n" = "$want" ] && ok || bad "after adding ca.po: $n generator runs, want $want"
 grep -q 'hreflang="ca"' dist/es/index.html && ok || bad "es does not list ca"
 
-# Per-locale runs = one full build, byte for byte.
-./build/handbook build --output full 2>/dev/null || bad "full build"
+# Per-locale runs = one full build, byte for byte (with the covers make
+# made).
+./build/handbook build --covers build/covers --output full 2>/dev/null || bad "full build"
 diff -r -x '.stamp*' full dist >"$work/d1" && ok ||
     { bad "per-locale builds differ from the full build"; head -5 "$work/d1"; }
 

@@ -249,6 +249,12 @@ tests/booklet.sh dist >"$out/booklet.log" 2>&1; count booklet
 #     own metadata, and is read through kiwix-serve in headless Chromium.
 tests/zim.sh ./build/handbook dist $locales >"$out/zim.log" 2>&1; count zim
 
+# 6e. The OPDS feed (dist/opds.xml) and the EPUB covers: every locale once
+#     in its language, addresses inside dist/ with their media types, PDF
+#     and ZIM links exactly when current; one cover-image PNG per EPUB, no
+#     text past the cover's margins (long titles too), same bytes twice.
+/usr/bin/python3 tests/opds.py ./build/handbook dist >"$out/opds.log" 2>&1; count opds
+
 # 7. EPUBs: epubcheck must report nothing at all, for each one.
 epubs() {
 	p=0 f=0

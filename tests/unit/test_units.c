@@ -21,6 +21,7 @@
 #include "../../generator/segment.h"
 #include "../../generator/theme.h"
 #include "../../generator/util.h"
+#include "../../generator/wrap.h"
 #include "../../generator/xmlsafe.h"
 #include "harness.h"
 
@@ -444,6 +445,35 @@ test_arabic_script_folding(void)
 	free(a);
 }
 
+/* hb:wrap's lines: words, Chinese characters, Thai words, a long word. */
+static void
+test_wrap(void)
+{
+	char *s;
+
+	s = text_wrap("Healing Attachment Trauma", 10);
+	CHECK_STR(s, "Healing\nAttachment\nTrauma");
+	free(s);
+	s = text_wrap("  one two  ", 10);
+	CHECK_STR(s, "one two");
+	free(s);
+	/* 1 em per Chinese character: 3 per line. */
+	s = text_wrap("疗愈依恋创伤", 3);
+	CHECK_STR(s, "疗愈依\n恋创伤");
+	free(s);
+	/* Thai has no spaces: ICU's dictionary finds the words. */
+	s = text_wrap("เยียวยาบาดแผลทางใจ", 5);
+	CHECK_STR(s, "เยียวยา\nบาดแผล\nทางใจ");
+	free(s);
+	/* Wider than a line alone: cut between characters. */
+	s = text_wrap("abcdefghij", 3);
+	CHECK_STR(s, "abcde\nfghij");
+	free(s);
+	s = text_wrap("", 3);
+	CHECK_STR(s, "");
+	free(s);
+}
+
 int
 main(void)
 {
@@ -460,6 +490,7 @@ main(void)
 	test_plural_table();
 	test_plural_rules();
 	test_arabic_script_folding();
+	test_wrap();
 	search_cleanup();
 	xmlsafe_cleanup();
 	xmlCleanupParser();

@@ -43,6 +43,11 @@
         <xsl:with-param name="page-title" select="$title"/>
         <xsl:with-param name="body">
           <section class="cover" epub:type="cover">
+            <!-- The picture repeats the text below it: alt="" (the text
+                 is the page's content for every reader). -->
+            <xsl:if test="$cover-image">
+              <img class="cover-image" src="{$cover-image}" alt=""/>
+            </xsl:if>
             <xsl:call-template name="brand"/>
             <h1><xsl:value-of select="$title"/></h1>
             <p class="subtitle"><xsl:value-of select="/book/meta/subtitle"/></p>
@@ -149,6 +154,10 @@
         <xsl:if test="/book/meta/rights-url">
           <link rel="dcterms:license" href="{/book/meta/rights-url}"/>
         </xsl:if>
+        <!-- EPUB 2 readers find the cover picture by this. -->
+        <xsl:if test="$cover-image">
+          <meta name="cover" content="cover-image"/>
+        </xsl:if>
         <meta property="dcterms:conformsTo">EPUB Accessibility 1.1 - WCAG 2.2 Level AA</meta>
         <meta property="schema:accessMode">textual</meta>
         <meta property="schema:accessMode">visual</meta>
@@ -172,6 +181,11 @@
             <xsl:attribute name="properties">svg</xsl:attribute>
           </xsl:if>
         </item>
+        <!-- The cover picture that libraries and OPDS clients show
+             (a PNG, made by make; `handbook build \-\-covers`). -->
+        <xsl:if test="$cover-image">
+          <item id="cover-image" href="{$cover-image}" media-type="image/png" properties="cover-image"/>
+        </xsl:if>
         <xsl:for-each select="/book/chapter">
           <item id="c-{@id}" href="{@id}.xhtml" media-type="application/xhtml+xml">
             <xsl:if test=".//cm:diagram">

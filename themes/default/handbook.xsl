@@ -10,9 +10,10 @@
 
   target "site" is dist/<locale>/, "epub" the EPUB's members, "root" dist/
   itself. The generator asks for one part at a time: $part is 'locale'
-  (a locale's folder and EPUB, once per locale) or 'root' (the files at the
+  (a locale's folder and EPUB, once per locale), 'root' (the files at the
   top of dist/, once per build, from the source locale's document, which
-  alone carries every catalog's completeness). A theme computes documents
+  alone carries every catalog's completeness) or 'cover' (cover.svg, for
+  `handbook cover`). A theme computes documents
   and never reads or writes files itself: the generator forbids it.
 
   Another theme customizes this one by importing it and overriding only
@@ -28,12 +29,16 @@
   <xsl:include href="diagrams.xsl"/>
   <xsl:include href="site.xsl"/>
   <xsl:include href="epub.xsl"/>
+  <xsl:include href="cover.xsl"/>
+  <xsl:include href="opds.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8"/>
 
   <!-- Parameters from the generator. -->
   <xsl:param name="epub-file"/>
   <xsl:param name="part" select="'locale'"/>
+  <!-- The EPUB's cover image (OEBPS/cover.png), when build had one. -->
+  <xsl:param name="cover-image"/>
   <!-- Older editions test $root-files ('yes' in the root part): kept so
        that they still build. New themes use $part. -->
   <xsl:param name="root-files" select="'no'"/>
@@ -49,6 +54,9 @@
       <xsl:choose>
         <xsl:when test="$part = 'root'">
           <xsl:call-template name="root-files"/>
+        </xsl:when>
+        <xsl:when test="$part = 'cover'">
+          <xsl:call-template name="cover-files"/>
         </xsl:when>
         <xsl:otherwise>
           <xsl:call-template name="locale-files"/>

@@ -58,6 +58,7 @@
   <xsl:template name="head">
     <xsl:param name="page-title"/>
     <xsl:param name="css" select="'assets/handbook.css'"/>
+    <xsl:param name="links"/>
     <head>
       <meta charset="utf-8"/>
       <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -70,6 +71,7 @@
         </xsl:if>
       </title>
       <link rel="stylesheet" href="{$css}"/>
+      <xsl:copy-of select="$links"/>
       <xsl:call-template name="extra-head"/>
     </head>
   </xsl:template>
@@ -372,11 +374,16 @@
         <xsl:with-param name="css" select="'handbook.css'"/>
       </xsl:call-template>
     </hb:file>
+    <xsl:call-template name="opds-file"/>
     <hb:file path="index.html" target="root">
       <html lang="{$lang}" dir="{$dir}">
         <xsl:call-template name="head">
           <xsl:with-param name="page-title" select="$title"/>
           <xsl:with-param name="css" select="'handbook.css'"/>
+          <!-- The catalogue for e-reader apps (opds.xsl). -->
+          <xsl:with-param name="links">
+            <link rel="alternate" type="application/atom+xml;profile=opds-catalog;kind=acquisition" href="opds.xml" title="{$title} (OPDS)"/>
+          </xsl:with-param>
         </xsl:call-template>
         <body>
           <a class="skip-link" href="#main"><xsl:value-of select="hb:t('Skip to content')"/></a>
