@@ -687,6 +687,7 @@ build_root(const struct build_options *opt, struct session *s, long long date,
     int write)
 {
 	const char *params[] = {"part", "root", "root-files", "yes", NULL};
+	struct theme_language *langs;
 	struct theme_result res;
 	xmlDoc *doc;
 	int i, n = 0, rc;
@@ -694,8 +695,13 @@ build_root(const struct build_options *opt, struct session *s, long long date,
 	doc = book_document(s->book, &s->all[0], NULL, NULL, s->all, s->nall,
 	    date);
 	mark_downloads(doc, opt, s);
+	langs = xcalloc((size_t)s->nall + 1, sizeof(*langs));
+	for (i = 0; i < s->nall; i++)
+		langs[i] = (struct theme_language){s->all[i].tag, s->cats[i]};
 	TIMED(ST_TRANSFORM,
-	    rc = theme_apply(s->theme, doc, params, NULL, &res));
+	    rc = theme_apply_languages(s->theme, doc, params, NULL, langs,
+	        s->nall, &res));
+	free(langs);
 	xmlFreeDoc(doc);
 	if (rc < 0)
 		return diag(DIAG_ERROR, NULL, 0, 0,

@@ -271,20 +271,51 @@ fenced_doc_loader(const xmlChar *uri, xmlDictPtr dict, int options, void *ctxt,
 	return doc;
 }
 
-/* hb:t('UI string'): the UI string in the book's language. */
+/*
+ * The catalogs hb:t() reads: the locale's own (ui), and, in the root part,
+ * every locale's, so that the chooser can say a thing in each language.
+ */
+struct theme_ui {
+	const struct catalog *ui;
+	const struct theme_language *languages;
+	int nlanguages;
+};
+
+/* The catalog of the language tag (an optional last argument of hb:t,
+ * hb:tn and hb:plural-table); the locale's own catalog otherwise. */
+static const struct catalog *
+ui_catalog(xmlXPathParserContextPtr ctxt, int with_tag)
+{
+	xsltTransformContextPtr tctxt = xsltXPathGetTransformContext(ctxt);
+	const struct theme_ui *u = tctxt ? tctxt->_private : NULL;
+	const struct catalog *cat = u ? u->ui : NULL;
+	xmlChar *tag;
+	int i;
+
+	if (!with_tag)
+		return cat;
+	tag = xmlXPathPopString(ctxt);
+	for (i = 0; u && tag && i < u->nlanguages; i++)
+		if (strcmp(u->languages[i].tag, (const char *)tag) == 0)
+			cat = u->languages[i].catalog;
+	xmlFree(tag);
+	return cat;
+}
+
+/* hb:t('UI string' [, tag]): the UI string in the book's language (or in
+ * the language tag's, in the root part). */
 static void
 hb_t(xmlXPathParserContextPtr ctxt, int nargs)
 {
-	xsltTransformContextPtr tctxt = xsltXPathGetTransformContext(ctxt);
-	const struct catalog *ui = tctxt ? tctxt->_private : NULL;
+	const struct catalog *ui;
 	const char *t;
 	xmlChar *s;
 
-	if (nargs != 1) {
+	if (nargs != 1 && nargs != 2) {
 		xmlXPathSetArityError(ctxt);
 		return;
 	}
-
+	ui = ui_catalog(ctxt, nargs == 2);
 	s = xmlXPathPopString(ctxt);
 	t = ui ? catalog_lookup(ui, NULL, (const char *)s, NULL) : NULL;
 	valuePush(ctxt, xmlXPathNewString(t ? BAD_CAST t : s));
@@ -292,23 +323,23 @@ hb_t(xmlXPathParserContextPtr ctxt, int nargs)
 }
 
 /*
- * hb:tn('{n} result', '{n} results', i): the i-th plural form of the UI
- * string in the book's language ('' past the last form), for scripts that
- * choose the form at run time with hb:plural-table().
+ * hb:tn('{n} result', '{n} results', i [, tag]): the i-th plural form of
+ * the UI string in the book's language ('' past the last form), for
+ * scripts that choose the form at run time with hb:plural-table().
  */
 static void
 hb_tn(xmlXPathParserContextPtr ctxt, int nargs)
 {
-	xsltTransformContextPtr tctxt = xsltXPathGetTransformContext(ctxt);
-	const struct catalog *ui = tctxt ? tctxt->_private : NULL;
+	const struct catalog *ui;
 	xmlChar *one, *many;
 	const char *t;
 	int i;
 
-	if (nargs != 3) {
+	if (nargs != 3 && nargs != 4) {
 		xmlXPathSetArityError(ctxt);
 		return;
 	}
+	ui = ui_catalog(ctxt, nargs == 4);
 	i = (int)xmlXPathPopNumber(ctxt);
 	many = xmlXPathPopString(ctxt);
 	one = xmlXPathPopString(ctxt);
@@ -323,20 +354,21 @@ hb_tn(xmlXPathParserContextPtr ctxt, int nargs)
 	xmlFree(many);
 }
 
-/* hb:plural-table('{n} result'): plural form index for n = 0..199. */
+/* hb:plural-table('{n} result' [, tag]): plural form index for
+ * n = 0..199. */
 static void
 hb_plural_table(xmlXPathParserContextPtr ctxt, int nargs)
 {
-	xsltTransformContextPtr tctxt = xsltXPathGetTransformContext(ctxt);
-	const struct catalog *ui = tctxt ? tctxt->_private : NULL;
+	const struct catalog *ui;
 	struct buf b = {0};
 	xmlChar *one;
 	int table[PLURAL_TABLE_SIZE], n;
 
-	if (nargs != 1) {
+	if (nargs != 1 && nargs != 2) {
 		xmlXPathSetArityError(ctxt);
 		return;
 	}
+	ui = ui_catalog(ctxt, nargs == 2);
 	one = xmlXPathPopString(ctxt);
 	catalog_plural_table(catalog_lookup_plural(ui, (const char *)one, 0) ?
 	        ui :
@@ -824,6 +856,15 @@ int
 theme_apply(struct theme *t, xmlDoc *book, const char **params,
     const struct catalog *ui, struct theme_result *res)
 {
+	return theme_apply_languages(t, book, params, ui, NULL, 0, res);
+}
+
+int
+theme_apply_languages(struct theme *t, xmlDoc *book, const char **params,
+    const struct catalog *ui, const struct theme_language *languages,
+    int nlanguages, struct theme_result *res)
+{
+	struct theme_ui u = {ui, languages, nlanguages};
 	xsltTransformContext *ctxt;
 	int before = diag_errors(), rc = -1;
 	xmlDoc *out;
@@ -834,7 +875,7 @@ theme_apply(struct theme *t, xmlDoc *book, const char **params,
 		return diag_err("theme: cannot create a transform context");
 	xsltSetCtxtSecurityPrefs(security, ctxt);
 	xsltSetCtxtParseOptions(ctxt, XMLSAFE_OPTIONS);
-	ctxt->_private = (void *)ui;
+	ctxt->_private = &u;
 	ctxt->maxTemplateDepth = THEME_MAX_TEMPLATE_DEPTH;
 	ctxt->opLimit = THEME_MAX_OPERATIONS;
 	ctxt->xpathCtxt->opLimit = THEME_MAX_XPATH_OPERATIONS;

@@ -47,6 +47,19 @@ void theme_free(struct theme *t);
 int theme_apply(struct theme *t, xmlDoc *book, const char **params,
     const struct catalog *ui, struct theme_result *res);
 
+/* A language whose UI strings the root part may ask for:
+ * hb:t('text', 'sw') looks the text up in catalog. */
+struct theme_language {
+	const char *tag;
+	const struct catalog *catalog;
+};
+
+/* theme_apply, with the catalogs of languages for hb:t's second
+ * argument (the chooser says things in each language). */
+int theme_apply_languages(struct theme *t, xmlDoc *book, const char **params,
+    const struct catalog *ui, const struct theme_language *languages,
+    int nlanguages, struct theme_result *res);
+
 /* A UI string the theme translates with hb:t(), and where it is. */
 struct theme_string {
 	char *text;

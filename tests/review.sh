@@ -68,7 +68,7 @@ check "build with a trail ($(head -c 300 err))" test $? = 0
 page=out1/sw/12-crisis-and-local-help.html
 check "page: reviewed note" grep -q 'data-review="reviewed">Tafsiri imekaguliwa na <bdi>Amina Odhiambo</bdi> (<bdi>Clinical psychologist</bdi>), 30 Novemba 2026.</p>' $page
 check "page: draft note on another chapter" grep -q 'data-review="draft">Tafsiri hii bado haijakaguliwa na mtaalamu wa afya ya akili.</p>' out1/sw/02-attachment.html
-check "home page: reviewed share" grep -q 'class="review-share" data-review="partial">Sura zilizokaguliwa na mtaalamu wa afya ya akili: 1 kati ya 14<' out1/sw/index.html
+check "home page: reviewed share" grep -q 'class="review-share" lang="sw" dir="ltr" data-review="partial">Sura zilizokaguliwa na mtaalamu wa afya ya akili: 1 kati ya 14<' out1/sw/index.html
 unzip -p out1/sw/handbook-sw.epub OEBPS/12-crisis-and-local-help.xhtml >chapter.xhtml
 check "EPUB chapter: reviewed note" has chapter.xhtml 'data-review="reviewed"'
 check "print page: one reviewed note, 13 draft" test "$(grep -o 'data-review="reviewed"' out1/sw/print.html | wc -l) $(grep -o 'data-review="draft"' out1/sw/print.html | wc -l)" = "1 13"
@@ -79,11 +79,13 @@ check "English (the source): no review note" test "$(cat out1/en/*.html | grep -
 "$hb" review ar --approve $crisis --by "Test Reviewer" --role "Psychiatrist" --date 2026-11-30 >/dev/null 2>&1
 "$plain" build --locale ar --output out1 2>/dev/null
 check "Arabic page: the date in Arabic" grep -q 'data-review="reviewed">.*بتاريخ ٣٠ نوفمبر ٢٠٢٦' out1/ar/12-crisis-and-local-help.html
-check "Arabic home page: Arabic digits" grep -q 'data-review="partial">[^<]*: ١ من ١٤<' out1/ar/index.html
+check "Arabic home page: Arabic digits" grep -q 'lang="ar" dir="rtl" data-review="partial">[^<]*: ١ من ١٤<' out1/ar/index.html
 
 # The chooser shows each locale's share.
 "$plain" build --root-only --output out1 2>/dev/null
-check "chooser: shares" test "$(grep -o 'class="review-share" data-review="partial"' out1/index.html | wc -l)" = 2
+check "chooser: two locales partly reviewed" test "$(grep -o 'data-review="partial"' out1/index.html | wc -l)" = 2
+check "chooser: Arabic's share in Arabic" grep -q '<p class="review-share" lang="ar" dir="rtl" data-review="partial">[^<]*: ١ من ١٤</p>' out1/index.html
+check "chooser: a draft locale in its language" grep -q '<p class="review-share" lang="fr" dir="ltr" data-review="draft">Cette traduction n’a pas encore été relue' out1/index.html
 
 # --- a review goes stale by itself ----------------------------------------
 

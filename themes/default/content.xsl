@@ -335,21 +335,24 @@
   <xsl:template name="review-share">
     <xsl:param name="locale"/>
     <xsl:if test="$locale/@reviewed">
-      <xsl:variable name="table" select="hb:plural-table('{reviewed} of {n} chapter checked by a mental-health professional')"/>
+      <!-- In the locale's own language, also on the chooser (hb:t's
+           second argument). -->
+      <xsl:variable name="tag" select="string($locale/@tag)"/>
+      <xsl:variable name="table" select="hb:plural-table('{reviewed} of {n} chapter checked by a mental-health professional', $tag)"/>
       <xsl:variable name="n" select="$locale/@chapters"/>
       <!-- The form for n: one digit per entry of "0,1,1,…" (n = 0..199;
            past that, the form of 100 + n mod 100). -->
       <xsl:variable name="index" select="$n * ($n &lt; 200) + (100 + $n mod 100) * ($n &gt;= 200)"/>
       <xsl:variable name="form" select="substring($table, 2 * $index + 1, 1)"/>
-      <p class="review-share" data-review="{substring('draft', 1, 5 * ($locale/@reviewed = 0))}{substring('partial', 1, 7 * ($locale/@reviewed &gt; 0 and $locale/@reviewed &lt; $n))}{substring('reviewed', 1, 8 * ($locale/@reviewed = $n))}">
+      <p class="review-share" lang="{$tag}" dir="{$locale/@dir}" data-review="{substring('draft', 1, 5 * ($locale/@reviewed = 0))}{substring('partial', 1, 7 * ($locale/@reviewed &gt; 0 and $locale/@reviewed &lt; $n))}{substring('reviewed', 1, 8 * ($locale/@reviewed = $n))}">
         <xsl:choose>
           <xsl:when test="$locale/@reviewed = 0">
-            <xsl:value-of select="hb:t('This translation has not yet been checked by a mental-health professional.')"/>
+            <xsl:value-of select="hb:t('This translation has not yet been checked by a mental-health professional.', $tag)"/>
           </xsl:when>
           <xsl:otherwise>
             <xsl:variable name="with-reviewed">
               <xsl:call-template name="fill">
-                <xsl:with-param name="text" select="hb:tn('{reviewed} of {n} chapter checked by a mental-health professional', '{reviewed} of {n} chapters checked by a mental-health professional', $form)"/>
+                <xsl:with-param name="text" select="hb:tn('{reviewed} of {n} chapter checked by a mental-health professional', '{reviewed} of {n} chapters checked by a mental-health professional', $form, $tag)"/>
                 <xsl:with-param name="name" select="'reviewed'"/>
                 <xsl:with-param name="value" select="$locale/@reviewed-text"/>
               </xsl:call-template>
