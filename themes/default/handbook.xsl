@@ -10,9 +10,11 @@
 
   target "site" is dist/<locale>/, "epub" the EPUB's members, "root" dist/
   itself. The generator asks for one part at a time: $part is 'locale'
-  (a locale's folder and EPUB, once per locale) or 'root' (the files at the
+  (a locale's folder and EPUB, once per locale), 'root' (the files at the
   top of dist/, once per build, from the source locale's document, which
-  alone carries every catalog's completeness). A theme computes documents
+  alone carries every catalog's completeness) or 'review' (handbook review
+  TAG: the bilingual review edition, from a <review> document, written to
+  dist/review/; see review.xsl). A theme computes documents
   and never reads or writes files itself: the generator forbids it.
 
   Another theme customizes this one by importing it and overriding only
@@ -28,6 +30,7 @@
   <xsl:include href="diagrams.xsl"/>
   <xsl:include href="site.xsl"/>
   <xsl:include href="epub.xsl"/>
+  <xsl:include href="review.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8"/>
 
@@ -49,6 +52,9 @@
       <xsl:choose>
         <xsl:when test="$part = 'root'">
           <xsl:call-template name="root-files"/>
+        </xsl:when>
+        <xsl:when test="$part = 'review'">
+          <xsl:call-template name="review-files"/>
         </xsl:when>
         <xsl:otherwise>
           <xsl:call-template name="locale-files"/>
