@@ -35,7 +35,8 @@ struct catalog_entry {
 	int line; /* of its msgid in the PO file */
 	const char *msgstr; /* "" when untranslated; a fuzzy entry's text */
 	const char *comments; /* translator comments ("# " lines), "" if none */
-	const char *extracted; /* extracted comments ("#. " lines), "" if none */
+	const char
+	    *extracted; /* extracted comments ("#. " lines), "" if none */
 };
 
 /*

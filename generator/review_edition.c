@@ -126,8 +126,8 @@ add_units(xmlNode *parent, const struct book *b, const struct catalog *cat,
 			continue;
 		at = strmap_put(&seen, u->msgid, &added);
 		if (added) {
-			nodes = xrealloc(nodes,
-			    (size_t)(n + 1) * sizeof(*nodes));
+			nodes =
+			    xrealloc(nodes, (size_t)(n + 1) * sizeof(*nodes));
 			nodes[n] = add_unit(parent, u, cat, n + 1, counts);
 			*at = n++;
 			continue;
@@ -332,8 +332,8 @@ review_edition_write(const struct build_options *opt, struct session *s)
 		    opt->translations, opt->nlocales ? opt->locales[0] : "TAG");
 		return 1;
 	}
-	terminology = xasprintf("%s/terminology/%s.md", opt->translations,
-	    s->all[i].tag);
+	terminology =
+	    xasprintf("%s/terminology/%s.md", opt->translations, s->all[i].tag);
 	doc = review_edition_document(s, i, terminology, date);
 	free(terminology);
 	if (doc == NULL)
