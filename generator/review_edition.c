@@ -15,6 +15,8 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 #include <libxml/HTMLparser.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include "bounds.h"
 #include "diag.h"
@@ -73,12 +75,91 @@ add_comment(xmlNode *unit, const char *name, const char *text)
 }
 
 /*
+ * The next left-to-right run of s[from..n): from a strong LTR character to
+ * the last strong LTR character or European digit before the next strong
+ * RTL one, as bookdoc.c finds them for the reader's pages, and made whole
+ * for Markdown: the digits, signs and opening brackets just before it
+ * ("(13-glossary.md", "(Bowlby") and the closing brackets that balance it
+ * belong to it, and it ends before " (" at bracket depth 0, so that a link
+ * target and the citation after it are two runs. Returns 0 when there is
+ * none.
+ */
+static int
+next_ltr_run(const uint8_t *s, int32_t from, int32_t n, int32_t *start,
+    int32_t *end)
+{
+	int32_t i = from, at, k;
+	int depth = 0;
+	UChar32 c;
+	UCharDirection d;
+
+	*start = *end = -1;
+	while (i < n) {
+		at = i;
+		U8_NEXT(s, i, n, c);
+		d = c < 0 ? U_OTHER_NEUTRAL : u_charDirection(c);
+		if (d == U_LEFT_TO_RIGHT) {
+			if (*start < 0)
+				*start = at;
+			*end = i;
+		} else if (d == U_EUROPEAN_NUMBER && *start >= 0)
+			*end = i;
+		else if ((d == U_RIGHT_TO_LEFT ||
+		             d == U_RIGHT_TO_LEFT_ARABIC) &&
+		    *start >= 0)
+			break;
+		else if (c == ' ' && *start >= 0 && i < n &&
+		    (s[i] == '(' || s[i] == '[')) {
+			for (depth = 0, k = *start; k < *end; k++)
+				depth += (s[k] == '(' || s[k] == '[') -
+				    (s[k] == ')' || s[k] == ']');
+			if (depth <= 0)
+				break;
+		}
+	}
+	if (*start < 0)
+		return 0;
+	while (*start > from && strchr("0123456789+-.,:/#%([", s[*start - 1]))
+		(*start)--;
+	for (depth = 0, k = *start; k < *end; k++)
+		depth +=
+		    (s[k] == '(' || s[k] == '[') - (s[k] == ')' || s[k] == ']');
+	for (; depth > 0 && *end < n && (s[*end] == ')' || s[*end] == ']');
+	     depth--)
+		(*end)++;
+	return 1;
+}
+
+/*
+ * <name>s</name> under parent. In a right-to-left translation each
+ * left-to-right run (a citation, a link target, a name) is an <ltr> child,
+ * which the theme isolates, so that "(Bowlby, 1973)." and the Markdown of
+ * a link keep their order at a line start; the characters are unchanged.
+ */
+static void
+add_text(xmlNode *parent, const char *name, const char *s, int rtl)
+{
+	xmlNode *x = xmlNewChild(parent, NULL, BAD_CAST name, NULL);
+	const uint8_t *u = (const uint8_t *)s;
+	int32_t n = (int32_t)strlen(s), pos = 0, start, end;
+
+	while (rtl && next_ltr_run(u, pos, n, &start, &end)) {
+		xmlAddChild(x,
+		    xmlNewDocTextLen(x->doc, BAD_CAST(s + pos), start - pos));
+		xmlAddChild(xmlNewChild(x, NULL, BAD_CAST "ltr", NULL),
+		    xmlNewDocTextLen(x->doc, BAD_CAST(s + start), end - start));
+		pos = end;
+	}
+	xmlAddChild(x, xmlNewDocTextLen(x->doc, BAD_CAST(s + pos), n - pos));
+}
+
+/*
  * One <unit> for u: its source, the catalog's entry (translated, fuzzy or
  * absent) with its line and the translator's comments.
  */
 static xmlNode *
 add_unit(xmlNode *parent, const struct unit *u, const struct catalog *cat,
-    int n, struct counts *counts)
+    int rtl, int n, struct counts *counts)
 {
 	xmlNode *x = xmlNewChild(parent, NULL, BAD_CAST "unit", NULL);
 	struct catalog_entry e;
@@ -94,7 +175,7 @@ add_unit(xmlNode *parent, const struct unit *u, const struct catalog *cat,
 	/* Text nodes: the reviewer sees the Markdown exactly as the
 	 * translator does, never rendered. */
 	xmlNewTextChild(x, NULL, BAD_CAST "source", BAD_CAST u->msgid);
-	xmlNewTextChild(x, NULL, BAD_CAST "translation", BAD_CAST e.msgstr);
+	add_text(x, "translation", e.msgstr, rtl);
 	add_comment(x, "note", e.comments);
 	add_comment(x, "extracted", e.extracted);
 	counts->units++;
@@ -110,7 +191,7 @@ add_unit(xmlNode *parent, const struct unit *u, const struct catalog *cat,
  */
 static void
 add_units(xmlNode *parent, const struct book *b, const struct catalog *cat,
-    int c, struct counts *counts)
+    int rtl, int c, struct counts *counts)
 {
 	struct strmap seen = {0};
 	xmlNode **nodes = NULL;
@@ -128,7 +209,7 @@ add_units(xmlNode *parent, const struct book *b, const struct catalog *cat,
 		if (added) {
 			nodes =
 			    xrealloc(nodes, (size_t)(n + 1) * sizeof(*nodes));
-			nodes[n] = add_unit(parent, u, cat, n + 1, counts);
+			nodes[n] = add_unit(parent, u, cat, rtl, n + 1, counts);
 			*at = n++;
 			continue;
 		}
@@ -160,7 +241,7 @@ chapter_title(const struct book *b, int c)
 
 static void
 add_chapter(xmlNode *root, const struct book *b, const struct catalog *cat,
-    const struct review_status *st, int c, struct counts *total)
+    int rtl, const struct review_status *st, int c, struct counts *total)
 {
 	const struct manifest_chapter *mc = &b->manifest->chapters[c];
 	xmlNode *ch = xmlNewChild(root, NULL, BAD_CAST "chapter", NULL);
@@ -183,7 +264,7 @@ add_chapter(xmlNode *root, const struct book *b, const struct catalog *cat,
 	tr = title ? catalog_lookup(cat, NULL, title, NULL) : NULL;
 	if (tr)
 		xmlNewProp(ch, BAD_CAST "title-translation", BAD_CAST tr);
-	add_units(ch, b, cat, c, &counts);
+	add_units(ch, b, cat, rtl, c, &counts);
 	set_counts(ch, &counts);
 	total->units += counts.units;
 	total->translated += counts.translated;
@@ -292,10 +373,11 @@ review_edition_document(const struct session *s, int locale,
 	}
 	meta = xmlNewChild(root, NULL, BAD_CAST "metadata", NULL);
 	xmlNewProp(meta, BAD_CAST "file", BAD_CAST m->path);
-	add_units(meta, b, cat, -1, &counts);
+	add_units(meta, b, cat, loc->rtl, -1, &counts);
 	set_counts(meta, &counts);
 	for (c = 0; c < m->nchapters; c++) {
-		add_chapter(root, b, cat, &s->status[locale][c], c, &total);
+		add_chapter(root, b, cat, loc->rtl, &s->status[locale][c], c,
+		    &total);
 		reviewed += s->status[locale][c].state == REVIEW_REVIEWED;
 	}
 	total.units += counts.units;

@@ -393,7 +393,7 @@
           </xsl:choose>
         </p>
         <xsl:if test="string(translation) != ''">
-          <p class="text"><xsl:value-of select="translation"/></p>
+          <p class="text"><xsl:apply-templates select="translation/node()" mode="review-text"/></p>
         </xsl:if>
         <xsl:if test="note">
           <div class="note" dir="auto">
@@ -406,4 +406,15 @@
     </tr>
   </xsl:template>
 
+  <!--
+    A left-to-right run of a right-to-left translation (a citation, a link
+    target): isolated with RLM LRI … PDI RLM, as on the print page, because
+    WeasyPrint ignores <bdi> at a line start.
+  -->
+  <xsl:template match="ltr" mode="review-text">
+    <xsl:value-of select="concat('&#x200F;&#x2066;', ., '&#x2069;&#x200F;')"/>
+  </xsl:template>
+  <xsl:template match="text()" mode="review-text">
+    <xsl:value-of select="."/>
+  </xsl:template>
 </xsl:stylesheet>
