@@ -55,6 +55,8 @@ help:
 	@echo 'make regen      rewrite the spec corpus'"'"'s expected files (review with git diff)'
 	@echo 'make deps       install the Debian packages the build and tests need (as root)'
 	@echo 'make pdf        a PDF per locale (PAPER=A4 or letter)'
+	@echo 'make review     the bilingual review edition of each translation (dist/review/)'
+	@echo 'make review-pdf its PDF (dist/review/handbook-<tag>-review.pdf)'
 	@echo 'make zim        a Kiwix ZIM file per locale (dist/handbook-<tag>.zim)'
 	@echo 'make update-po  refresh the template and merge it into every catalog'
 	@echo 'make stats      how much of each catalog is translated'
@@ -262,6 +264,27 @@ dist/handbook-%.pdf: dist/.stamp-% build/paper
 	@./tests/ensure-deps.sh $(DEB_PDF)
 	@./tests/make-pdf.sh dist $*
 
+# --- the bilingual review edition of each translation (handbook review TAG) ---
+
+# Rewritten whenever asked (a second per locale); the PDFs when the edition
+# changed.
+TRANSLATED = $(CATALOGS:translations/%.po=%)
+
+review: build/handbook
+	@for t in $(TRANSLATED); do \
+	    ./build/handbook review $$t || exit 1; \
+	done
+
+review-pdf: $(TRANSLATED:%=dist/review/handbook-%-review.pdf)
+
+REVIEW_INPUTS = build/handbook $(CONTENT) $(THEME) build/paper tests/make-review-pdf.sh \
+	$(wildcard translations/*.reviews translations/terminology/*.md)
+
+dist/review/handbook-%-review.pdf: translations/%.po $(REVIEW_INPUTS)
+	@./tests/ensure-deps.sh $(DEB_PDF)
+	./build/handbook review $*
+	@./tests/make-review-pdf.sh dist $*
+
 # --- Kiwix: a ZIM file per locale (tests/make-zim.sh) ---
 
 # A ZIM is made again when its locale was rebuilt or the packer or the
@@ -310,4 +333,4 @@ format:
 format-check:
 	clang-format --dry-run --Werror $(FORMAT_FILES)
 
-.PHONY: all help deps handbook update-po stats pdf zim bench fuzz check regen install uninstall clean format format-check FORCE
+.PHONY: all help deps handbook update-po stats pdf review review-pdf zim bench fuzz check regen install uninstall clean format format-check FORCE

@@ -231,6 +231,11 @@ pdfs() {
 }
 result pdf pdfs
 
+# 6c'. The bilingual review edition (handbook review TAG) of hi and ar:
+#      one row per entry, catalog lines, translator comments, fuzzy and
+#      untranslated marks, right-to-left cells, reviewed then stale, PDF.
+tests/review-edition.sh "$san" >"$out/review-edition.log" 2>&1; count review-edition
+
 # 6d. Kiwix: every locale's ZIM (make zim) passes zimcheck -A, carries its
 #     own metadata, and is read through kiwix-serve in headless Chromium.
 tests/zim.sh ./build/handbook dist $locales >"$out/zim.log" 2>&1; count zim
