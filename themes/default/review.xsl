@@ -207,6 +207,12 @@
           <code><xsl:value-of select="concat($r/chapter[1]/@file, ':45')"/></code>:
           the line of the entry in the catalog and of the text in the
           chapter, to find them quickly.</li>
+        <xsl:if test="$r/@dir = 'rtl'">
+          <li>In the right-to-left column, left-to-right runs (citations,
+            link targets) are kept in their reading order; a long link
+            target that wraps onto the next line may show its two halves in
+            an odd order: the catalog line finds the exact text.</li>
+        </xsl:if>
       </ul>
     </section>
   </xsl:template>
@@ -412,7 +418,17 @@
     WeasyPrint ignores <bdi> at a line start.
   -->
   <xsl:template match="ltr" mode="review-text">
-    <xsl:value-of select="concat('&#x200F;&#x2066;', ., '&#x2069;&#x200F;')"/>
+    <xsl:variable name="run" select="concat('&#x200F;&#x2066;', ., '&#x2069;&#x200F;')"/>
+    <xsl:choose>
+      <!-- A short run (a citation, a link target) is not broken across
+           lines, where its halves would change places; a long one wraps. -->
+      <xsl:when test="string-length(.) &lt;= 28">
+        <span class="keep"><xsl:value-of select="$run"/></span>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="$run"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
   <xsl:template match="text()" mode="review-text">
     <xsl:value-of select="."/>
