@@ -14,7 +14,9 @@ san=build/san/handbook
 out=tests/out
 rm -rf "$out" && mkdir -p "$out"
 total_passed=0 total_failed=0 total_skipped=0
-locales=$(cd dist && for d in */; do d=${d%/}; echo "$d"; done)
+# A locale is a folder with a home page (dist/review/ holds the review
+# editions of `make review`).
+locales=$(cd dist && for d in */; do d=${d%/}; [ -f "$d/index.html" ] && echo "$d"; done)
 
 # count SUITE: reads "…: N passed, N failed[, N skipped]" from the suite's
 # last line and shows its SKIP lines; a skip that does not say why (fewer
@@ -151,6 +153,7 @@ result fixture fixture
 locale_dirs() {
 	for d in "$1"/*/; do
 		d=${d%/}; l=${d##*/}
+		[ -f "$d/index.html" ] || continue
 		dir=$(sed -n 's/.*<html lang="[^"]*" dir="\([a-z]*\)".*/\1/p' "$d/index.html" | head -n 1)
 		echo "$l:$dir"
 	done
