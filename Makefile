@@ -63,6 +63,8 @@ help:
 	@echo 'make deps       install the Debian packages the build and tests need (as root)'
 	@echo 'make pdf        a PDF per locale (PAPER=A4 or letter)'
 	@echo 'make booklet    a booklet per locale to fold and staple (A5 two-up on A4; PAPER=letter)'
+	@echo 'make review     the bilingual review edition of each translation (dist/review/)'
+	@echo 'make review-pdf its PDF (dist/review/handbook-<tag>-review.pdf)'
 	@echo 'make zim        a Kiwix ZIM file per locale (dist/handbook-<tag>.zim)'
 	@echo 'make release    an edition to hand out, refused while unreviewed or with placeholders'
 	@echo '                (EDITION=themes/... RELEASE_DIR=dist/release)'
@@ -344,6 +346,27 @@ build/.deps-booklet: | build/.deps-build
 dist/handbook-%-booklet.pdf: dist/.stamp-% build/paper $(BOOKLET_INPUTS) | build/.deps-booklet
 	@./tests/make-booklet.sh dist $*
 
+# --- the bilingual review edition of each translation (handbook review TAG) ---
+
+# Rewritten whenever asked (a second per locale); the PDFs when the edition
+# changed.
+TRANSLATED = $(CATALOGS:translations/%.po=%)
+
+review: build/handbook
+	@for t in $(TRANSLATED); do \
+	    ./build/handbook review $$t || exit 1; \
+	done
+
+review-pdf: $(TRANSLATED:%=dist/review/handbook-%-review.pdf)
+
+REVIEW_INPUTS = build/handbook $(CONTENT) $(THEME) build/paper tests/make-review-pdf.sh \
+	$(wildcard translations/*.reviews translations/terminology/*.md)
+
+dist/review/handbook-%-review.pdf: translations/%.po $(REVIEW_INPUTS)
+	@./tests/ensure-deps.sh $(DEB_PDF)
+	./build/handbook review $*
+	@./tests/make-review-pdf.sh dist $*
+
 # --- Kiwix: a ZIM file per locale (tests/make-zim.sh) ---
 
 # A ZIM is made again when its locale was rebuilt or the packer or the
@@ -393,4 +416,4 @@ format:
 format-check:
 	clang-format --dry-run --Werror $(FORMAT_FILES)
 
-.PHONY: all help deps handbook update-po stats pdf booklet zim release bench fuzz check regen install uninstall clean format format-check FORCE
+.PHONY: all help deps handbook update-po stats pdf booklet review review-pdf zim release bench fuzz check regen install uninstall clean format format-check FORCE

@@ -33,6 +33,8 @@ struct entry {
 	char **plural; /* msgstr[0..nplural-1] of plural entries */
 	int nplural;
 	int state;
+	char *comments; /* translator comments ("# ..."), or NULL */
+	char *extracted; /* extracted comments ("#. ..."), or NULL */
 	int line; /* of its msgid */
 	int str_line; /* of its (first) msgstr */
 };
@@ -484,6 +486,14 @@ read_messages(struct catalog *c, po_file_t po)
 			if (str == NULL || *str == '\0')
 				e->msgstr[0] = '\0';
 		}
+		free(e->comments);
+		free(e->extracted);
+		e->comments = *po_message_comments(m) ?
+		    xstrdup(po_message_comments(m)) :
+		    NULL;
+		e->extracted = *po_message_extracted_comments(m) ?
+		    xstrdup(po_message_extracted_comments(m)) :
+		    NULL;
 		check_message(c, e, m);
 		if (e->msgstr[0] == '\0')
 			e->state = CAT_UNTRANSLATED;
@@ -576,6 +586,8 @@ catalog_free(struct catalog *c)
 		int k;
 		free(c->entries[i].key);
 		free(c->entries[i].msgstr);
+		free(c->entries[i].comments);
+		free(c->entries[i].extracted);
 		for (k = 0; k < c->entries[i].nplural; k++)
 			free(c->entries[i].plural[k]);
 		free(c->entries[i].plural);
@@ -603,6 +615,25 @@ catalog_lookup(const struct catalog *c, const char *msgctxt, const char *msgid,
 	if (line)
 		*line = e ? e->line : 0;
 	return e && e->state == CAT_TRANSLATED ? e->msgstr : NULL;
+}
+
+int
+catalog_entry(const struct catalog *c, const char *msgctxt, const char *msgid,
+    struct catalog_entry *out)
+{
+	const struct entry *e = c ? lookup(c, msgctxt, msgid) : NULL;
+
+	memset(out, 0, sizeof(*out));
+	out->state = CAT_UNTRANSLATED;
+	out->msgstr = out->comments = out->extracted = "";
+	if (e == NULL || e->msgstr == NULL)
+		return -1;
+	out->state = (enum catalog_state)e->state;
+	out->line = e->line;
+	out->msgstr = e->msgstr;
+	out->comments = e->comments ? e->comments : "";
+	out->extracted = e->extracted ? e->extracted : "";
+	return 0;
 }
 
 const char *

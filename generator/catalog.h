@@ -29,6 +29,25 @@ const char *catalog_path(const struct catalog *c);
 const char *catalog_lookup(const struct catalog *c, const char *msgctxt,
     const char *msgid, int *line);
 
+/* What a reviewer sees of one entry, whatever its state. */
+struct catalog_entry {
+	enum catalog_state state;
+	int line; /* of its msgid in the PO file */
+	const char *msgstr; /* "" when untranslated; a fuzzy entry's text */
+	const char *comments; /* translator comments ("# " lines), "" if none */
+	const char
+	    *extracted; /* extracted comments ("#. " lines), "" if none */
+};
+
+/*
+ * Fills *out with msgid's entry (msgctxt may be NULL), translated, fuzzy
+ * or untranslated; the strings belong to the catalog. Returns 0, or -1
+ * when the catalog has no entry for msgid (*out then says untranslated,
+ * line 0, every string "").
+ */
+int catalog_entry(const struct catalog *c, const char *msgctxt,
+    const char *msgid, struct catalog_entry *out);
+
 /*
  * Returns the index-th plural form of msgid/msgid_plural when the catalog
  * has a translated, non-fuzzy plural entry, else NULL.

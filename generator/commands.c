@@ -11,6 +11,7 @@
 
 #include "diag.h"
 #include "manifest.h"
+#include "review_edition.h"
 #include "search.h"
 #include "util.h"
 
@@ -313,7 +314,5 @@ command_meta(const struct build_options *opt, struct session *s,
 int
 command_review_edition(const struct build_options *opt, struct session *s)
 {
-	(void)opt;
-	(void)s;
-	return diag_err("review: the review edition is not written yet");
+	return review_edition_write(opt, s);
 }

@@ -160,6 +160,7 @@ result fixture fixture
 locale_dirs() {
 	for d in "$1"/*/; do
 		d=${d%/}; l=${d##*/}
+		[ -f "$d/index.html" ] || continue
 		dir=$(sed -n 's/.*<html lang="[^"]*" dir="\([a-z]*\)".*/\1/p' "$d/index.html" | head -n 1)
 		echo "$l:$dir"
 	done
@@ -244,6 +245,11 @@ result pdf pdfs
 #      order left to right and right to left, sheet sizes (A4, Letter), the
 #      English and Arabic handbooks end to end, make's rules.
 tests/booklet.sh dist >"$out/booklet.log" 2>&1; count booklet
+
+# 6c''. The bilingual review edition (handbook review TAG) of hi and ar:
+#       one row per entry, catalog lines, translator comments, fuzzy and
+#       untranslated marks, right-to-left cells, reviewed then stale, PDF.
+tests/review-edition.sh "$san" >"$out/review-edition.log" 2>&1; count review-edition
 
 # 6d. Kiwix: every locale's ZIM (make zim) passes zimcheck -A, carries its
 #     own metadata, and is read through kiwix-serve in headless Chromium.

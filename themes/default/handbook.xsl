@@ -12,8 +12,10 @@
   itself. The generator asks for one part at a time: $part is 'locale'
   (a locale's folder and EPUB, once per locale), 'root' (the files at the
   top of dist/, once per build, from the source locale's document, which
-  alone carries every catalog's completeness) or 'cover' (cover.svg, for
-  `handbook cover`). A theme computes documents
+  alone carries every catalog's completeness), 'cover' (cover.svg, for
+  `handbook cover`) or 'review' (handbook review TAG: the bilingual review
+  edition, from a <review> document, written to dist/review/; see
+  review.xsl). A theme computes documents
   and never reads or writes files itself: the generator forbids it.
 
   Another theme customizes this one by importing it and overriding only
@@ -31,6 +33,7 @@
   <xsl:include href="epub.xsl"/>
   <xsl:include href="cover.xsl"/>
   <xsl:include href="opds.xsl"/>
+  <xsl:include href="review.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8"/>
 
@@ -57,6 +60,8 @@
         </xsl:when>
         <xsl:when test="$part = 'cover'">
           <xsl:call-template name="cover-files"/>
+        <xsl:when test="$part = 'review'">
+          <xsl:call-template name="review-files"/>
         </xsl:when>
         <xsl:otherwise>
           <xsl:call-template name="locale-files"/>

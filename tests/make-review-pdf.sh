@@ -1,0 +1,38 @@
+#!/bin/sh
+# make review-pdf: DIST/review/handbook-<locale>-review.pdf from each review
+# edition (handbook review TAG), with WeasyPrint as in make-pdf.sh: the
+# same Noto fonts, A4 pages (review.css; PAPER=letter for US Letter), one
+# table row per catalog entry, never split across pages.
+# usage: make-review-pdf.sh DIST [LOCALE...] (default: every review edition)
+set -u
+dist=${1:-dist}
+shift
+size=$(mktemp --suffix=.css)
+trap 'rm -f "$size"' EXIT
+[ "${PAPER:-A4}" = A4 ] || echo "@page { size: $PAPER; }" > "$size"
+[ $# -gt 0 ] || set -- $(cd "$dist/review" 2>/dev/null &&
+	for f in handbook-*-review.html; do
+		[ -f "$f" ] || continue
+		f=${f#handbook-}; echo "${f%-review.html}"
+	done)
+rc=0
+for l in "$@"; do
+	html="$dist/review/handbook-$l-review.html"
+	out="$dist/review/handbook-$l-review.pdf"
+	if [ ! -f "$html" ]; then
+		echo "handbook: error: $html: no review edition (handbook review $l)" >&2
+		rc=1
+		continue
+	fi
+	if weasyprint -q -s "$size" "$html" "$out.tmp" 2>"$out.log"; then
+		mv "$out.tmp" "$out"
+		rm -f "$out.log"
+		echo "$out: $(pdfinfo "$out" 2>/dev/null | awk '/^Pages:/ {print $2}') pages"
+	else
+		echo "handbook: error: $out: weasyprint failed:" >&2
+		cat "$out.log" >&2
+		rm -f "$out.tmp" "$out.log"
+		rc=1
+	fi
+done
+exit $rc
