@@ -60,6 +60,7 @@
         </xsl:when>
         <xsl:when test="$part = 'cover'">
           <xsl:call-template name="cover-files"/>
+        </xsl:when>
         <xsl:when test="$part = 'review'">
           <xsl:call-template name="review-files"/>
         </xsl:when>
