@@ -61,6 +61,22 @@ else
 	echo "  skipped: Chromium or playwright-core is missing (make deps)"
 fi
 echo
+echo "== Reviews, covers, feed, booklet (one locale each; $runs runs, medians)"
+measure "stats --json, every catalog" $hb stats --json
+measure "review ar (the review edition)" $hb review ar --output "$work/rv"
+measure "build --release (refused)" $hb build --release --locale ar --output "$work/rel"
+measure "cover ar (SVG)" $hb cover --locale ar -o "$work/ar.svg"
+if command -v rsvg-convert >/dev/null 2>&1; then
+	measure "rsvg-convert cover, 1200 x 1800" rsvg-convert -w 1200 -h 1800 "$work/ar.svg" -o "$work/ar.png"
+	printf '  cover PNG: %.1f KB\n' "$(echo "$(wc -c < "$work/ar.png") / 1024" | bc -l)"
+fi
+measure "build --root-only (chooser, opds.xml)" $hb build --root-only --output "$work/dist"
+if command -v weasyprint >/dev/null 2>&1 && /usr/bin/python3 -c 'import pypdf' 2>/dev/null; then
+	runs_saved=$runs; runs=1
+	measure "booklet en (WeasyPrint A5 + pypdf)" tests/make-booklet.sh "$work/dist" en
+	runs=$runs_saved
+fi
+echo
 if command -v pandoc >/dev/null 2>&1; then
 	echo "== Against pandoc (English; pandoc makes only the EPUB; alternating, $runs runs each)"
 	: > "$work/ours"; : > "$work/pandoc"
