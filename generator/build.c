@@ -88,6 +88,24 @@ build_date(const struct book *b, long long *date)
 }
 
 int
+session_selected_catalog(const struct build_options *opt,
+    const struct session *s, const char *what)
+{
+	int i;
+
+	for (i = 1; i < s->nall && !build_is_selected(opt, s->all[i].tag); i++)
+		;
+	if (i < s->nall && s->cats[i] != NULL)
+		return i;
+	if (s->nall > 0 && build_is_selected(opt, s->all[0].tag))
+		return diag_err("%s: '%s' is the book's own language; only "
+		                "translations are reviewed",
+		    what, s->all[0].tag);
+	return diag_err("%s: no catalog %s/%s.po", what, opt->translations,
+	    opt->nlocales ? opt->locales[0] : "TAG");
+}
+
+int
 build_is_selected(const struct build_options *opt, const char *tag)
 {
 	int i;

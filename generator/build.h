@@ -62,6 +62,11 @@ void session_free(struct session *s);
  */
 int build_date(const struct book *b, long long *date);
 
+/* The index of the first selected locale that has a catalog, or -1 after
+ * reporting (what: the command, for the message). */
+int session_selected_catalog(const struct build_options *opt,
+    const struct session *s, const char *what);
+
 /* 1 when tag was selected with --locale, or when none was. */
 int build_is_selected(const struct build_options *opt, const char *tag);
 

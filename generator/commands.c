@@ -224,13 +224,8 @@ command_review_approve(const struct build_options *opt, struct session *s,
 
 	if (diag_errors())
 		return 1;
-	for (i = 1; i < s->nall && !build_is_selected(opt, s->all[i].tag); i++)
-		;
-	if (i >= s->nall || s->cats[i] == NULL) {
-		diag_err("review: no catalog %s/%s.po to review",
-		    opt->translations, opt->nlocales ? opt->locales[0] : "TAG");
+	if ((i = session_selected_catalog(opt, s, "review")) < 0)
 		return 1;
-	}
 	if (review_approve(s->reviews[i], s->book, s->cats[i], chapter, by,
 	        role, date) < 0)
 		return 1;

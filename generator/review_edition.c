@@ -407,13 +407,8 @@ review_edition_write(const struct build_options *opt, struct session *s)
 
 	if (diag_errors() || build_date(s->book, &date) < 0)
 		return 1;
-	for (i = 1; i < s->nall && !build_is_selected(opt, s->all[i].tag); i++)
-		;
-	if (i >= s->nall || s->cats[i] == NULL) {
-		diag_err("review: no catalog %s/%s.po to review",
-		    opt->translations, opt->nlocales ? opt->locales[0] : "TAG");
+	if ((i = session_selected_catalog(opt, s, "review")) < 0)
 		return 1;
-	}
 	terminology =
 	    xasprintf("%s/terminology/%s.md", opt->translations, s->all[i].tag);
 	doc = review_edition_document(s, i, terminology, date);
