@@ -202,43 +202,44 @@ locale_iso639_3(const struct locale_info *l, char *out, size_t cap)
 	snprintf(out, cap, "%s", uloc_getISO3Language(l->icu_id));
 }
 
-void
-locale_format_percent(const struct locale_info *l, int percent, char *out,
-    size_t cap)
+/* value formatted by ICU in style for the locale; fallback when ICU
+ * cannot. */
+static void
+format_number(const struct locale_info *l, UNumberFormatStyle style,
+    double value, const char *fallback, char *out, size_t cap)
 {
 	UErrorCode st = U_ZERO_ERROR;
-	UNumberFormat *nf =
-	    unum_open(UNUM_PERCENT, NULL, 0, l->icu_id, NULL, &st);
+	UNumberFormat *nf = unum_open(style, NULL, 0, l->icu_id, NULL, &st);
 	UChar text[64];
 	int32_t n;
 
 	if (U_SUCCESS(st)) {
-		n = unum_formatDouble(nf, percent / 100.0, text, 64, NULL, &st);
+		n = unum_formatDouble(nf, value, text, 64, NULL, &st);
 		if (U_SUCCESS(st))
 			u_strToUTF8(out, (int32_t)cap, NULL, text, n, &st);
 	}
 	unum_close(nf);
 	if (!ICU_FITS(st))
-		snprintf(out, cap, "%d%%", percent);
+		snprintf(out, cap, "%s", fallback);
+}
+
+void
+locale_format_percent(const struct locale_info *l, int percent, char *out,
+    size_t cap)
+{
+	char fallback[16];
+
+	snprintf(fallback, sizeof(fallback), "%d%%", percent);
+	format_number(l, UNUM_PERCENT, percent / 100.0, fallback, out, cap);
 }
 
 void
 locale_format_number(const struct locale_info *l, int n, char *out, size_t cap)
 {
-	UErrorCode st = U_ZERO_ERROR;
-	UNumberFormat *nf =
-	    unum_open(UNUM_DECIMAL, NULL, 0, l->icu_id, NULL, &st);
-	UChar text[64];
-	int32_t len;
+	char fallback[16];
 
-	if (U_SUCCESS(st)) {
-		len = unum_format(nf, n, text, 64, NULL, &st);
-		if (U_SUCCESS(st))
-			u_strToUTF8(out, (int32_t)cap, NULL, text, len, &st);
-	}
-	unum_close(nf);
-	if (!ICU_FITS(st))
-		snprintf(out, cap, "%d", n);
+	snprintf(fallback, sizeof(fallback), "%d", n);
+	format_number(l, UNUM_DECIMAL, n, fallback, out, cap);
 }
 
 void
