@@ -18,7 +18,7 @@ measure() {
 	: > "$work/m"
 	for i in $(seq $runs); do
 		/usr/bin/time -f '%e %U %S %M' -o "$work/t" "$@" >/dev/null 2>&1
-		cat "$work/t" >> "$work/m"
+		tail -n 1 "$work/t" >> "$work/m" # after "Command exited with …"
 	done
 	wall=$(awk '{print $1}' "$work/m" | median)
 	cpu=$(awk '{print $2 + $3}' "$work/m" | median)
@@ -177,7 +177,7 @@ make_time() {
 	for i in $(seq $runs); do
 		(cd "$proj" && eval "$2")
 		(cd "$proj" && /usr/bin/time -f '%e %U %S' -o "$work/t" make $3 >/dev/null 2>&1)
-		cat "$work/t" >> "$work/m"
+		tail -n 1 "$work/t" >> "$work/m" # after "Command exited with …"
 	done
 	printf '  %-34s wall %6.3f s   cpu %6.3f s\n' "$1" \
 	    "$(awk '{print $1}' "$work/m" | median)" "$(awk '{print $2 + $3}' "$work/m" | median)"
