@@ -150,7 +150,7 @@ build/san/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz.h \
 
 FUZZ_SECONDS ?= 60
 FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer-no-link,address,undefined
-FUZZ_TARGETS = markdown catalog tokenizer manifest
+FUZZ_TARGETS = markdown catalog tokenizer manifest reviews
 FUZZ_OBJS = $(filter-out build/fuzz/main.o,$(SRCS:generator/%.c=build/fuzz/%.o))
 
 # clang and its libFuzzer runtime, before anything is compiled with them.

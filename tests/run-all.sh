@@ -65,7 +65,7 @@ build/san/test_units >"$out/unit.log" 2>&1; count unit
 #     ASan and UBSan (make fuzz runs libFuzzer itself, with clang).
 replay() {
 	p=0 f=0
-	for t in markdown catalog tokenizer manifest; do
+	for t in markdown catalog tokenizer manifest reviews; do
 		if build/san/replay_$t tests/fuzz/corpus/$t; then p=$((p + 1))
 		else echo "FAIL replay_$t"; f=$((f + 1)); fi
 	done
