@@ -119,7 +119,12 @@ def main(argv):
     for d, dirs, names in os.walk(root):
         dirs.sort()
         for n in sorted(names):
-            files.append(os.path.relpath(os.path.join(d, n), root))
+            rel = os.path.relpath(os.path.join(d, n), root)
+            # The cover pictures are for the OPDS feed; no page shows them
+            # and Kiwix has its own illustration: 100 KB saved per ZIM.
+            if rel in ("cover.png", "cover-thumb.png"):
+                continue
+            files.append(rel)
     tmp = out + ".tmp"
     if os.path.exists(tmp):
         os.remove(tmp)
