@@ -457,18 +457,26 @@ add_text_after(xmlNode **at, const xmlChar *s, int32_t len, int ltr)
 	*at = node;
 }
 
-/*
- * Finds the next left-to-right run in s[from..n): it starts at a strong
- * LTR character and ends before the next strong RTL one (numbers and
- * neutrals between LTR words belong to it). Returns 0 when there is none.
- */
+/* Depth of the brackets ( and [ in s[from..to). */
 static int
-next_ltr_run(const uint8_t *s, int32_t from, int32_t n, int32_t *start,
-    int32_t *end)
+bracket_depth(const uint8_t *s, int32_t from, int32_t to)
+{
+	int depth = 0;
+
+	for (; from < to; from++)
+		depth += (s[from] == '(' || s[from] == '[') -
+		    (s[from] == ')' || s[from] == ']');
+	return depth;
+}
+
+int
+book_next_ltr_run(const uint8_t *s, int32_t from, int32_t n, int32_t *start,
+    int32_t *end, int markdown)
 {
 	int32_t i = from, at;
 	UChar32 c;
 	UCharDirection d;
+	int depth;
 
 	*start = *end = -1;
 	while (i < n) {
@@ -485,8 +493,22 @@ next_ltr_run(const uint8_t *s, int32_t from, int32_t n, int32_t *start,
 		             d == U_RIGHT_TO_LEFT_ARABIC) &&
 		    *start >= 0)
 			break;
+		else if (markdown && c == ' ' && *start >= 0 && i < n &&
+		    (s[i] == '(' || s[i] == '[') &&
+		    bracket_depth(s, *start, *end) <= 0)
+			break;
 	}
-	return *start >= 0;
+	if (*start < 0)
+		return 0;
+	if (!markdown)
+		return 1;
+	while (*start > from && strchr("0123456789+-.,:/#%([", s[*start - 1]))
+		(*start)--;
+	for (depth = bracket_depth(s, *start, *end);
+	     depth > 0 && *end < n && (s[*end] == ')' || s[*end] == ']');
+	     depth--)
+		(*end)++;
+	return 1;
 }
 
 /*
@@ -504,7 +526,8 @@ isolate_ltr(xmlNode *text)
 	int32_t first_end = -1;
 	xmlNode *at = text;
 
-	for (pos = 0; next_ltr_run(s, pos, n, &start, &end); pos = end) {
+	for (pos = 0; book_next_ltr_run(s, pos, n, &start, &end, 0);
+	     pos = end) {
 		if (first_end < 0)
 			first_end =
 			    start; /* text keeps what precedes the first */

@@ -2,6 +2,8 @@
 #ifndef GEN_BOOKDOC_H
 #define GEN_BOOKDOC_H
 
+#include <stdint.h>
+
 #include <libxml/tree.h>
 
 struct catalog;
@@ -62,6 +64,19 @@ xmlDoc *book_document(const struct book *b, const struct locale_info *loc,
 void book_stats(const struct book *b, const struct catalog *cat,
     char *const *ui, int nui, struct book_stats *total,
     struct book_stats *per_chapter);
+
+/*
+ * The next left-to-right run of UTF-8 s[from..n): from a strong LTR
+ * character to the last strong LTR character or European digit before the
+ * next strong RTL one; in *start, *end. Returns 0 when there is none. With
+ * markdown (source text, as the review edition shows it) the run is made
+ * whole for Markdown: the digits, signs and opening brackets just before it
+ * ("(13-glossary.md", "(Bowlby") and the closing brackets that balance it
+ * belong to it, and it ends before " (" at bracket depth 0, so that a link
+ * target and the citation after it are two runs.
+ */
+int book_next_ltr_run(const uint8_t *s, int32_t from, int32_t n, int32_t *start,
+    int32_t *end, int markdown);
 
 /* The line of the heading of section id in chapter, 0 when none. */
 int book_section_line(const struct book *b, int chapter, const char *id);

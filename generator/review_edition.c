@@ -75,62 +75,6 @@ add_comment(xmlNode *unit, const char *name, const char *text)
 }
 
 /*
- * The next left-to-right run of s[from..n): from a strong LTR character to
- * the last strong LTR character or European digit before the next strong
- * RTL one, as bookdoc.c finds them for the reader's pages, and made whole
- * for Markdown: the digits, signs and opening brackets just before it
- * ("(13-glossary.md", "(Bowlby") and the closing brackets that balance it
- * belong to it, and it ends before " (" at bracket depth 0, so that a link
- * target and the citation after it are two runs. Returns 0 when there is
- * none.
- */
-static int
-next_ltr_run(const uint8_t *s, int32_t from, int32_t n, int32_t *start,
-    int32_t *end)
-{
-	int32_t i = from, at, k;
-	int depth = 0;
-	UChar32 c;
-	UCharDirection d;
-
-	*start = *end = -1;
-	while (i < n) {
-		at = i;
-		U8_NEXT(s, i, n, c);
-		d = c < 0 ? U_OTHER_NEUTRAL : u_charDirection(c);
-		if (d == U_LEFT_TO_RIGHT) {
-			if (*start < 0)
-				*start = at;
-			*end = i;
-		} else if (d == U_EUROPEAN_NUMBER && *start >= 0)
-			*end = i;
-		else if ((d == U_RIGHT_TO_LEFT ||
-		             d == U_RIGHT_TO_LEFT_ARABIC) &&
-		    *start >= 0)
-			break;
-		else if (c == ' ' && *start >= 0 && i < n &&
-		    (s[i] == '(' || s[i] == '[')) {
-			for (depth = 0, k = *start; k < *end; k++)
-				depth += (s[k] == '(' || s[k] == '[') -
-				    (s[k] == ')' || s[k] == ']');
-			if (depth <= 0)
-				break;
-		}
-	}
-	if (*start < 0)
-		return 0;
-	while (*start > from && strchr("0123456789+-.,:/#%([", s[*start - 1]))
-		(*start)--;
-	for (depth = 0, k = *start; k < *end; k++)
-		depth +=
-		    (s[k] == '(' || s[k] == '[') - (s[k] == ')' || s[k] == ']');
-	for (; depth > 0 && *end < n && (s[*end] == ')' || s[*end] == ']');
-	     depth--)
-		(*end)++;
-	return 1;
-}
-
-/*
  * <name>s</name> under parent. In a right-to-left translation each
  * left-to-right run (a citation, a link target, a name) is an <ltr> child,
  * which the theme isolates, so that "(Bowlby, 1973)." and the Markdown of
@@ -143,7 +87,7 @@ add_text(xmlNode *parent, const char *name, const char *s, int rtl)
 	const uint8_t *u = (const uint8_t *)s;
 	int32_t n = (int32_t)strlen(s), pos = 0, start, end;
 
-	while (rtl && next_ltr_run(u, pos, n, &start, &end)) {
+	while (rtl && book_next_ltr_run(u, pos, n, &start, &end, 1)) {
 		xmlAddChild(x,
 		    xmlNewDocTextLen(x->doc, BAD_CAST(s + pos), start - pos));
 		xmlAddChild(xmlNewChild(x, NULL, BAD_CAST "ltr", NULL),
