@@ -335,7 +335,7 @@ release: build/handbook $(LOCALES:%=$(COVERS)/%.png)
 # saddle-stitch order (PAPER=letter: half-letter on US Letter). Made again
 # when its locale was rebuilt, the paper changed or the imposition did.
 # (The shorter stem wins: dist/handbook-%.pdf does not make these.)
-BOOKLET_INPUTS = tests/make-booklet.sh tests/impose.py
+BOOKLET_INPUTS = tests/make-booklet.sh tests/impose.py tests/render-pdf.sh
 
 booklet: $(LOCALES:%=dist/handbook-%-booklet.pdf)
 
@@ -359,7 +359,7 @@ review: build/handbook
 
 review-pdf: $(TRANSLATED:%=dist/review/handbook-%-review.pdf)
 
-REVIEW_INPUTS = build/handbook $(CONTENT) $(THEME) build/paper tests/make-review-pdf.sh \
+REVIEW_INPUTS = build/handbook $(CONTENT) $(THEME) build/paper tests/make-review-pdf.sh tests/render-pdf.sh \
 	$(wildcard translations/*.reviews translations/terminology/*.md)
 
 dist/review/handbook-%-review.pdf: translations/%.po $(REVIEW_INPUTS)

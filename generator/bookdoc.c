@@ -33,18 +33,6 @@ node_pos(xmlNode *n, int *line, int *col)
 	xmlFree(pos);
 }
 
-static int
-chapter_index(const struct manifest *m, const char *file, size_t len)
-{
-	int i;
-
-	for (i = 0; i < m->nchapters; i++)
-		if (strlen(m->chapters[i].file) == len &&
-		    strncmp(m->chapters[i].file, file, len) == 0)
-			return i;
-	return -1;
-}
-
 /* The heading whose id is id, under n and its following siblings. */
 static xmlNode *
 find_heading(xmlNode *n, const char *id)
@@ -99,7 +87,8 @@ resolve_target(const struct book *b, int self, const char *d,
 
 	if (hash == NULL)
 		hash = d + strlen(d);
-	target = hash == d ? self : chapter_index(m, d, (size_t)(hash - d));
+	target =
+	    hash == d ? self : manifest_chapter_index(m, d, (size_t)(hash - d));
 	if (target < 0) {
 		diag(DIAG_ERROR, file, line, col,
 		    "link to missing chapter '%.*s'", (int)(hash - d), d);
@@ -343,7 +332,8 @@ add_text_child(xmlNode *parent, const char *name, const char *value)
 }
 
 static void
-add_locale(xmlNode *parent, const struct locale_info *l, const char *source)
+add_locale(xmlNode *parent, const struct locale_info *l,
+    const struct manifest *m)
 {
 	xmlNode *n = xmlNewChild(parent, NULL, BAD_CAST "locale", NULL);
 	char num[16], text[64];
@@ -360,16 +350,16 @@ add_locale(xmlNode *parent, const struct locale_info *l, const char *source)
 		xmlNewProp(n, BAD_CAST "reviewed", BAD_CAST num);
 		locale_format_number(l, l->reviewed, text, sizeof(text));
 		xmlNewProp(n, BAD_CAST "reviewed-text", BAD_CAST text);
-		snprintf(num, sizeof(num), "%d", l->chapters);
+		snprintf(num, sizeof(num), "%d", m->nchapters);
 		xmlNewProp(n, BAD_CAST "chapters", BAD_CAST num);
-		locale_format_number(l, l->chapters, text, sizeof(text));
+		locale_format_number(l, m->nchapters, text, sizeof(text));
 		xmlNewProp(n, BAD_CAST "chapters-text", BAD_CAST text);
 	}
 	xmlNewProp(n, BAD_CAST "tag", BAD_CAST l->tag);
 	xmlNewProp(n, BAD_CAST "name", BAD_CAST l->name);
 	xmlNewProp(n, BAD_CAST "english", BAD_CAST l->english);
 	xmlNewProp(n, BAD_CAST "dir", BAD_CAST(l->rtl ? "rtl" : "ltr"));
-	if (strcmp(l->tag, source) == 0)
+	if (strcmp(l->tag, m->language) == 0)
 		xmlNewProp(n, BAD_CAST "source", BAD_CAST "true");
 	if (l->title[0])
 		xmlNewProp(n, BAD_CAST "title", BAD_CAST l->title);
@@ -400,7 +390,7 @@ add_meta_links(xmlNode *meta, const struct book *b)
 		xmlNewProp(l, BAD_CAST "rel", BAD_CAST m->links[i].rel);
 		xmlNewProp(l, BAD_CAST "chapter",
 		    BAD_CAST m
-		        ->chapters[chapter_index(m, d,
+		        ->chapters[manifest_chapter_index(m, d,
 		            hash ? (size_t)(hash - d) : strlen(d))]
 		        .id);
 		if (hash && hash[1])
@@ -687,20 +677,10 @@ set_int_prop(xmlNode *n, const char *name, int v)
 static void
 mark_placeholder(xmlNode *document, const char *id)
 {
-	xmlNode *h, *n, **units = NULL;
-	xmlChar *v, *level, *lv;
+	xmlNode *h = find_heading(document->children, id), *n, **units = NULL;
+	xmlChar *level, *lv;
 	int count = 0, k, stop;
 
-	for (h = document->children; h; h = h->next) {
-		if (h->type != XML_ELEMENT_NODE ||
-		    !markdown_is_element(h, "heading"))
-			continue;
-		v = xmlGetProp(h, BAD_CAST "id");
-		stop = v && strcmp((const char *)v, id) == 0;
-		xmlFree(v);
-		if (stop)
-			break;
-	}
 	if (h == NULL)
 		return;
 	level = xmlGetProp(h, BAD_CAST "level");
@@ -803,7 +783,7 @@ by_locale_name(const void *a, const void *b, void *ctx)
 /* The language list in the collation order of the reader's language. */
 static void
 add_locales_sorted(xmlNode *list, const struct locale_info *loc,
-    const struct locale_info *all, int nall, const char *source)
+    const struct locale_info *all, int nall, const struct manifest *m)
 {
 	int *order = xcalloc((size_t)nall + 1, sizeof(int)), i;
 	struct locale_order o = {locale_collator_new(loc), all};
@@ -814,7 +794,7 @@ add_locales_sorted(xmlNode *list, const struct locale_info *loc,
 		qsort_r(order, (size_t)nall, sizeof(int), by_locale_name, &o);
 	locale_collator_free(o.collator);
 	for (i = 0; i < nall; i++)
-		add_locale(list, &all[order[i]], source);
+		add_locale(list, &all[order[i]], m);
 	free(order);
 }
 
@@ -847,9 +827,9 @@ book_document(const struct book *b, const struct locale_info *loc,
 	xmlNewProp(root, BAD_CAST "generator",
 	    BAD_CAST "handbook " HANDBOOK_VERSION);
 	add_meta(root, b, cat, date);
-	add_locale(root, loc, m->language);
+	add_locale(root, loc, m);
 	list = xmlNewChild(root, NULL, BAD_CAST "locales", NULL);
-	add_locales_sorted(list, loc, all, nall, m->language);
+	add_locales_sorted(list, loc, all, nall, m);
 	for (i = 0; i < m->nchapters; i++)
 		add_chapter(root, b, i, loc, cat, reviews);
 	return doc;

@@ -197,7 +197,6 @@ load_reviews(const struct build_options *opt, struct session *s)
 		s->status[i] = xcalloc((size_t)n, sizeof(**s->status));
 		s->all[i].reviewed = review_status(s->book, s->cats[i],
 		    s->reviews[i], s->status[i]);
-		s->all[i].chapters = n;
 	}
 }
 
@@ -338,35 +337,6 @@ add_search_index(struct theme_result *res, xmlDoc *doc,
 /* The mark the default theme puts on placeholder text (content.xsl). */
 static const char placeholder_mark[] = "data-placeholder=\"";
 
-/* 1 when name[0..len) is a placeholder="..." of book.xml. */
-static int
-is_listed_placeholder(const struct manifest *m, const char *name, size_t len)
-{
-	int c, k;
-
-	for (c = 0; c < m->nchapters; c++)
-		for (k = 0; k < m->chapters[c].nplaceholders; k++)
-			if (strlen(m->chapters[c].placeholders[k]) == len &&
-			    memcmp(name, m->chapters[c].placeholders[k], len) ==
-			        0)
-				return 1;
-	return 0;
-}
-
-/* The first of the locale's pages (not the chooser's) holding text. */
-static const struct theme_output *
-page_with(const struct theme_result *res, const char *text)
-{
-	int i;
-
-	for (i = 0; i < res->nfiles; i++)
-		if (res->files[i].target != TARGET_ROOT &&
-		    memmem(res->files[i].data, res->files[i].len, text,
-		        strlen(text)))
-			return &res->files[i];
-	return NULL;
-}
-
 /* Safety-critical chapters whose translation is not reviewed. */
 static void
 check_release_reviews(const struct session *s, int which)
@@ -392,37 +362,40 @@ check_release_reviews(const struct session *s, int which)
 	}
 }
 
-/* Placeholder sections still shown, each once, at its heading's line;
- * then any mark a theme added that book.xml does not list. */
+/* The number of placeholder="name[0..len)" in book.xml's order, or -1. */
+static int
+placeholder_number(const struct manifest *m, const char *name, size_t len)
+{
+	int c, k, n = 0;
+
+	for (c = 0; c < m->nchapters; c++)
+		for (k = 0; k < m->chapters[c].nplaceholders; k++, n++)
+			if (strlen(m->chapters[c].placeholders[k]) == len &&
+			    memcmp(name, m->chapters[c].placeholders[k], len) ==
+			        0)
+				return n;
+	return -1;
+}
+
+/*
+ * Placeholder sections still shown: one pass over the locale's files
+ * finds every mark. A section of book.xml is reported once, at its
+ * heading's line, with the first file that shows it; a mark book.xml does
+ * not list (a theme's own), at that file.
+ */
 static void
 check_release_placeholders(const struct session *s, int which,
     const struct theme_result *res)
 {
 	const struct manifest *m = s->book->manifest;
-	const struct theme_output *page;
+	const struct theme_output **shown;
 	const char *p, *q, *end, *id;
-	char *mark, *path;
-	int c, k, i, line;
+	char *path;
+	int c, k, i, n = 0, line;
 
 	for (c = 0; c < m->nchapters; c++)
-		for (k = 0; k < m->chapters[c].nplaceholders; k++) {
-			id = m->chapters[c].placeholders[k];
-			mark = xasprintf("%s%s\"", placeholder_mark, id);
-			page = page_with(res, mark);
-			free(mark);
-			if (page == NULL)
-				continue;
-			line = book_section_line(s->book, c, id);
-			path = xasprintf("%s/%s", s->book->content_dir,
-			    m->chapters[c].file);
-			diag(DIAG_ERROR, path, line, line ? 1 : 0,
-			    "release of '%s': the placeholder section '%s' is "
-			    "still shown (%s); before release, an edition's "
-			    "theme must replace it with checked local "
-			    "information (see themes/README.md)",
-			    s->all[which].tag, id, page->path);
-			free(path);
-		}
+		n += m->chapters[c].nplaceholders;
+	shown = xcalloc((size_t)n + 1, sizeof(*shown));
 	for (i = 0; i < res->nfiles; i++) {
 		if (res->files[i].target == TARGET_ROOT)
 			continue;
@@ -434,16 +407,36 @@ check_release_placeholders(const struct session *s, int which,
 			p += sizeof(placeholder_mark) - 1;
 			if ((q = memchr(p, '"', (size_t)(end - p))) == NULL)
 				break;
-			if (is_listed_placeholder(m, p, (size_t)(q - p)))
-				continue;
-			diag(DIAG_ERROR, res->files[i].path, 0, 0,
-			    "release of '%s': the page shows a placeholder "
-			    "('%.*s')",
-			    s->all[which].tag, (int)(q - p > 64 ? 64 : q - p),
-			    p);
-			break;
+			if ((k = placeholder_number(m, p, (size_t)(q - p))) <
+			    0) {
+				diag(DIAG_ERROR, res->files[i].path, 0, 0,
+				    "release of '%s': the page shows a "
+				    "placeholder ('%.*s')",
+				    s->all[which].tag,
+				    (int)(q - p > 64 ? 64 : q - p), p);
+				break;
+			}
+			if (shown[k] == NULL)
+				shown[k] = &res->files[i];
 		}
 	}
+	for (c = n = 0; c < m->nchapters; c++)
+		for (k = 0; k < m->chapters[c].nplaceholders; k++, n++) {
+			if (shown[n] == NULL)
+				continue;
+			id = m->chapters[c].placeholders[k];
+			line = book_section_line(s->book, c, id);
+			path = xasprintf("%s/%s", s->book->content_dir,
+			    m->chapters[c].file);
+			diag(DIAG_ERROR, path, line, line ? 1 : 0,
+			    "release of '%s': the placeholder section '%s' is "
+			    "still shown (%s); before release, an edition's "
+			    "theme must replace it with checked local "
+			    "information (see themes/README.md)",
+			    s->all[which].tag, id, shown[n]->path);
+			free(path);
+		}
+	free(shown);
 }
 
 /*

@@ -229,13 +229,12 @@ command_review_approve(const struct build_options *opt, struct session *s,
 	if (review_approve(s->reviews[i], s->book, s->cats[i], chapter, by,
 	        role, date) < 0)
 		return 1;
+	/* The state as read back: the new record against the catalog. */
 	st = s->status[i];
 	review_status(s->book, s->cats[i], s->reviews[i], st);
-	for (c = 0; c < s->book->manifest->nchapters; c++)
-		if (strcmp(s->book->manifest->chapters[c].file, chapter) == 0)
-			printf("%s: %s %s: %s (%s), %s\n", s->reviews[i]->path,
-			    chapter, review_state_name(st[c].state), by, role,
-			    st[c].record->date);
+	c = manifest_chapter_index(s->book->manifest, chapter, strlen(chapter));
+	printf("%s: %s %s: %s (%s), %s\n", s->reviews[i]->path, chapter,
+	    review_state_name(st[c].state), by, role, st[c].record->date);
 	return 0;
 }
 

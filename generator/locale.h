@@ -19,8 +19,8 @@ struct locale_info {
 	char english[192]; /* its English name, UTF-8 */
 	int rtl; /* 1 when written right to left */
 	int percent; /* share of the book translated; -1 for the source */
-	int reviewed, chapters; /* chapters whose translation is reviewed,
-	                           of chapters; reviewed -1: not shown */
+	int reviewed; /* chapters whose translation is reviewed; -1: not
+	                 shown (the source, or another locale's page) */
 	char title[512]; /* the book's title in the language, "" when not
 	                    translated (the chooser's heading) */
 };

@@ -66,6 +66,18 @@ add_placeholders(struct manifest_chapter *c, const char *list)
 	}
 }
 
+int
+manifest_chapter_index(const struct manifest *m, const char *file, size_t len)
+{
+	int i;
+
+	for (i = 0; i < m->nchapters; i++)
+		if (strlen(m->chapters[i].file) == len &&
+		    strncmp(m->chapters[i].file, file, len) == 0)
+			return i;
+	return -1;
+}
+
 static void
 add_chapter(struct manifest *m, xmlNode *n, const char *content_dir)
 {

@@ -2,6 +2,8 @@
 #ifndef GEN_MANIFEST_H
 #define GEN_MANIFEST_H
 
+#include <stddef.h>
+
 struct manifest_chapter {
 	char *file; /* file name inside the content folder, e.g.
 	               "02-attachment.md" */
@@ -45,6 +47,10 @@ struct manifest {
 struct manifest *manifest_load(const char *content_dir);
 
 void manifest_free(struct manifest *m);
+
+/* The index of the chapter whose file name is file[0..len), or -1. */
+int manifest_chapter_index(const struct manifest *m, const char *file,
+    size_t len);
 
 /* Returns 1 when name is a valid chapter file name: [a-z0-9-]+\.md. */
 int manifest_valid_chapter_name(const char *name);

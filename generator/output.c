@@ -255,26 +255,36 @@ output_abort(struct outdir *o)
 }
 
 int
-output_replace_file(const char *dist, const char *relpath, const void *data,
-    size_t len)
+output_replace_path(const char *path, const void *data, size_t len)
 {
-	char *final = xasprintf("%s/%s", dist, relpath);
 	/* A unique temporary name in the file's own folder: two builds may
 	 * run side by side, and rename() stays within one folder. */
-	char *tmp = temp_name_beside(final);
-	char *parent = xstrndup(final, (size_t)(strrchr(final, '/') - final));
+	char *tmp = temp_name_beside(path);
+	const char *slash = strrchr(path, '/');
+	char *parent =
+	    slash ? xstrndup(path, (size_t)(slash - path)) : xstrdup(".");
 	int rc = -1, fd;
 
 	if (mkdir_p(parent) < 0 || (fd = mkstemp(tmp)) < 0 || close(fd) < 0 ||
 	    chmod(tmp, 0644) < 0 || write_all(tmp, data, len, 1) < 0 ||
-	    rename(tmp, final) < 0) {
-		diag(DIAG_ERROR, final, 0, 0, "cannot write: %s",
+	    rename(tmp, path) < 0) {
+		diag(DIAG_ERROR, path, 0, 0, "cannot write: %s",
 		    strerror(errno));
 		unlink(tmp);
 	} else
 		rc = 0;
 	free(parent);
-	free(final);
 	free(tmp);
+	return rc;
+}
+
+int
+output_replace_file(const char *dist, const char *relpath, const void *data,
+    size_t len)
+{
+	char *final = xasprintf("%s/%s", dist, relpath);
+	int rc = output_replace_path(final, data, len);
+
+	free(final);
 	return rc;
 }

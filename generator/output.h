@@ -36,6 +36,10 @@ void output_abort(struct outdir *o);
  * Replaces the single file dist/relpath atomically (write to a temporary
  * file, flush, rename). Returns 0 or -1 after reporting an error.
  */
+/* Replaces the file at path (its folder made if need be) with data,
+ * through a temporary file beside it. Returns 0, or -1 after reporting. */
+int output_replace_path(const char *path, const void *data, size_t len);
+
 int output_replace_file(const char *dist, const char *relpath, const void *data,
     size_t len);
 

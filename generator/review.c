@@ -334,20 +334,21 @@ find_record(const struct review_file *r, const char *chapter)
 	return NULL;
 }
 
-/* Units of chapter c, and how many have a translation. */
+/* Each chapter's units, and how many are translated: one pass. */
 static void
-count_units(const struct book *b, const struct catalog *cat, int c,
-    struct review_status *st)
+count_units(const struct book *b, const struct catalog *cat,
+    struct review_status *out)
 {
-	int i;
+	const struct unit *u;
+	int c;
 
-	st->units = st->translated = 0;
-	for (i = 0; i < b->nunits; i++)
-		if (b->units[i].chapter == c && *b->units[i].msgid) {
-			st->units++;
-			st->translated += cat == NULL ||
-			    catalog_lookup(cat, NULL, b->units[i].msgid,
-			        NULL) != NULL;
+	for (c = 0; c < b->manifest->nchapters; c++)
+		out[c].units = out[c].translated = 0;
+	for (u = b->units; u < b->units + b->nunits; u++)
+		if (u->chapter >= 0 && *u->msgid) {
+			out[u->chapter].units++;
+			out[u->chapter].translated += cat == NULL ||
+			    catalog_lookup(cat, NULL, u->msgid, NULL) != NULL;
 		}
 }
 
@@ -359,10 +360,10 @@ review_status(const struct book *b, const struct catalog *cat,
 	char src[REVIEW_HASH_LEN], tr[REVIEW_HASH_LEN];
 	int c, reviewed = 0;
 
+	count_units(b, cat, out);
 	for (c = 0; c < m->nchapters; c++) {
 		struct review_status *st = &out[c];
 
-		count_units(b, cat, c, st);
 		st->record = cat ? find_record(r, m->chapters[c].file) : NULL;
 		if (cat == NULL)
 			st->state = REVIEW_SOURCE;
@@ -376,9 +377,20 @@ review_status(const struct book *b, const struct catalog *cat,
 			    REVIEW_REVIEWED :
 			    REVIEW_STALE;
 		}
-		reviewed += st->state >= REVIEW_REVIEWED;
+		reviewed +=
+		    st->state == REVIEW_REVIEWED || st->state == REVIEW_SOURCE;
 	}
 	return reviewed;
+}
+
+static void
+render_record(struct buf *out, const struct review_record *rec)
+{
+	buf_printf(out,
+	    "\n[%s]\nby: %s\nrole: %s\ndate: %s\nsource: %s\n"
+	    "translation: %s\n",
+	    rec->chapter, rec->by, rec->role, rec->date, rec->source,
+	    rec->translation);
 }
 
 /* The file's text: a header, then the records in the book's order (any
@@ -387,9 +399,9 @@ static char *
 render(const struct review_file *r, const struct book *b, size_t *len)
 {
 	const struct manifest *m = b->manifest;
+	const struct review_record *rec;
 	struct buf out = {0};
-	int *done = xcalloc((size_t)r->nrecords + 1, sizeof(int));
-	int c, i, pass;
+	int c, i;
 
 	buf_printf(&out,
 	    "# Reviews of this translation, one block per chapter, written by\n"
@@ -399,25 +411,13 @@ render(const struct review_file *r, const struct book *b, size_t *len)
 	    "# units and of their translations as reviewed: when either "
 	    "changes,\n"
 	    "# the review is stale until the chapter is approved again.\n");
-	for (pass = 0; pass < 2; pass++)
-		for (c = 0; c < (pass ? 1 : m->nchapters); c++)
-			for (i = 0; i < r->nrecords; i++) {
-				const struct review_record *rec =
-				    &r->records[i];
-
-				if (done[i] ||
-				    (pass == 0 &&
-				        strcmp(rec->chapter,
-				            m->chapters[c].file) != 0))
-					continue;
-				done[i] = 1;
-				buf_printf(&out,
-				    "\n[%s]\nby: %s\nrole: %s\ndate: %s\n"
-				    "source: %s\ntranslation: %s\n",
-				    rec->chapter, rec->by, rec->role, rec->date,
-				    rec->source, rec->translation);
-			}
-	free(done);
+	for (c = 0; c < m->nchapters; c++)
+		if ((rec = find_record(r, m->chapters[c].file)) != NULL)
+			render_record(&out, rec);
+	for (i = 0; i < r->nrecords; i++)
+		if (manifest_chapter_index(m, r->records[i].chapter,
+		        strlen(r->records[i].chapter)) < 0)
+			render_record(&out, &r->records[i]);
 	*len = out.len;
 	return out.data;
 }
@@ -429,18 +429,15 @@ review_approve(struct review_file *r, const struct book *b,
 {
 	const struct manifest *m = b->manifest;
 	struct review_record *rec = NULL;
-	struct review_status st;
-	char today[11], *dir, *slash;
+	struct review_status *st;
+	char today[11];
 	const char *why;
 	time_t now;
 	size_t len;
 	char *text;
 	int c, i, rc;
 
-	for (c = 0; c < m->nchapters; c++)
-		if (strcmp(m->chapters[c].file, chapter) == 0)
-			break;
-	if (c == m->nchapters)
+	if ((c = manifest_chapter_index(m, chapter, strlen(chapter))) < 0)
 		return diag_err("the book has no chapter '%.64s' (give its "
 		                "file name in %s/, e.g. '%s')",
 		    chapter, b->content_dir, m->chapters[0].file);
@@ -457,13 +454,16 @@ review_approve(struct review_file *r, const struct book *b,
 		return diag_err("--date '%.20s' must be a real date YYYY-MM-DD "
 		                "(1980-2107)",
 		    date);
-	count_units(b, cat, c, &st);
-	if (st.translated < st.units)
+	st = xcalloc((size_t)m->nchapters, sizeof(*st));
+	count_units(b, cat, st);
+	i = st[c].units - st[c].translated;
+	rc = st[c].units;
+	free(st);
+	if (i > 0)
 		return diag_err("%s: %d of the %d entries of %s are not "
 		                "translated (or fuzzy); a review covers a "
 		                "wholly translated chapter",
-		    catalog_path(cat), st.units - st.translated, st.units,
-		    chapter);
+		    catalog_path(cat), i, rc, chapter);
 	for (i = 0; i < r->nrecords; i++)
 		if (strcmp(r->records[i].chapter, chapter) == 0)
 			rec = &r->records[i];
@@ -481,13 +481,7 @@ review_approve(struct review_file *r, const struct book *b,
 	memcpy(rec->date, date, sizeof(rec->date));
 	review_hashes(b, cat, c, rec->source, rec->translation);
 	text = render(r, b, &len);
-	dir = xstrdup(r->path);
-	slash = strrchr(dir, '/');
-	if (slash)
-		*slash = '\0';
-	rc = output_replace_file(slash ? dir : ".", slash ? slash + 1 : dir,
-	    text, len);
-	free(dir);
+	rc = output_replace_path(r->path, text, len);
 	free(text);
 	return rc;
 }

@@ -293,7 +293,7 @@ review_edition_document(const struct session *s, int locale,
 	time_t t = (time_t)date;
 	struct tm tm;
 	char day[16], *approve;
-	int c, reviewed = 0;
+	int c;
 
 	xmlDocSetRootElement(doc, root);
 	gmtime_r(&t, &tm);
@@ -319,17 +319,15 @@ review_edition_document(const struct session *s, int locale,
 	xmlNewProp(meta, BAD_CAST "file", BAD_CAST m->path);
 	add_units(meta, b, cat, loc->rtl, -1, &counts);
 	set_counts(meta, &counts);
-	for (c = 0; c < m->nchapters; c++) {
+	for (c = 0; c < m->nchapters; c++)
 		add_chapter(root, b, cat, loc->rtl, &s->status[locale][c], c,
 		    &total);
-		reviewed += s->status[locale][c].state == REVIEW_REVIEWED;
-	}
 	total.units += counts.units;
 	total.translated += counts.translated;
 	total.fuzzy += counts.fuzzy;
 	total.untranslated += counts.untranslated;
 	set_counts(summary, &total);
-	set_int(summary, "reviewed", reviewed);
+	set_int(summary, "reviewed", loc->reviewed);
 	set_int(summary, "chapters", m->nchapters);
 	approve = xasprintf("handbook review %s --approve CHAPTER --by NAME "
 	                    "--role ROLE",

@@ -195,7 +195,7 @@ real ar rtl
 # its booklet newer still: nothing to do; a rebuilt locale or another
 # paper makes it again, and nothing else.
 "$root/tests/copy-project.sh" "$work/proj" && cp -a "$root/tests/make-booklet.sh" \
-    "$root/tests/impose.py" "$work/proj/tests/" && mkdir -p "$work/proj/dist" || bad "copy-project.sh"
+    "$root/tests/impose.py" "$root/tests/render-pdf.sh" "$work/proj/tests/" && mkdir -p "$work/proj/dist" || bad "copy-project.sh"
 cd "$work/proj" || done_
 : > build/.deps-booklet && : > dist/.stamp-en
 echo A4 > build/paper

@@ -14,6 +14,7 @@
 #   BOOKLET_PYTHON   the Python with pypdf (default /usr/bin/python3,
 #                    Debian's, for Debian's python3-pypdf)
 set -u
+. "$(dirname "$0")/render-pdf.sh"
 dist=${1:-dist}
 [ $# -gt 0 ] && shift
 here=$(dirname "$0")
@@ -35,9 +36,7 @@ for l in "$@"; do
 	dir=$(sed -n 's/.*<html [^>]*dir="\([a-z]*\)".*/\1/p' "$dist/$l/print.html" | head -n 1)
 	rtl=
 	[ "$dir" = rtl ] && rtl=--rtl
-	if ! weasyprint -q -s "$work/size.css" "$dist/$l/print.html" "$work/pages.pdf" 2>"$work/log"; then
-		echo "handbook: error: $out: weasyprint failed:" >&2
-		cat "$work/log" >&2
+	if ! render_pdf "$dist/$l/print.html" "$work/pages.pdf" "$work/size.css" "$out"; then
 		rc=1
 		continue
 	fi

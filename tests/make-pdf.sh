@@ -8,6 +8,7 @@
 # then links them from the language chooser.
 # usage: make-pdf.sh DIST [LOCALE...]
 set -u
+. "$(dirname "$0")/render-pdf.sh"
 dist=${1:-dist}
 shift
 paper=${PAPER:-A4}
@@ -19,14 +20,9 @@ rc=0
 for l in "$@"; do
 	[ -f "$dist/$l/print.html" ] || continue
 	out="$dist/handbook-$l.pdf"
-	if weasyprint -q -s "$size" "$dist/$l/print.html" "$out.tmp" 2>"$out.log"; then
-		mv "$out.tmp" "$out"
-		rm -f "$out.log"
+	if render_pdf "$dist/$l/print.html" "$out" "$size"; then
 		echo "$out: $(pdfinfo "$out" 2>/dev/null | awk '/^Pages:/ {print $2}') pages"
 	else
-		echo "handbook: error: $out: weasyprint failed:" >&2
-		cat "$out.log" >&2
-		rm -f "$out.tmp" "$out.log"
 		rc=1
 	fi
 done

@@ -5,6 +5,7 @@
 # table row per catalog entry, never split across pages.
 # usage: make-review-pdf.sh DIST [LOCALE...] (default: every review edition)
 set -u
+. "$(dirname "$0")/render-pdf.sh"
 dist=${1:-dist}
 shift
 size=$(mktemp --suffix=.css)
@@ -24,14 +25,9 @@ for l in "$@"; do
 		rc=1
 		continue
 	fi
-	if weasyprint -q -s "$size" "$html" "$out.tmp" 2>"$out.log"; then
-		mv "$out.tmp" "$out"
-		rm -f "$out.log"
+	if render_pdf "$html" "$out" "$size"; then
 		echo "$out: $(pdfinfo "$out" 2>/dev/null | awk '/^Pages:/ {print $2}') pages"
 	else
-		echo "handbook: error: $out: weasyprint failed:" >&2
-		cat "$out.log" >&2
-		rm -f "$out.tmp" "$out.log"
 		rc=1
 	fi
 done

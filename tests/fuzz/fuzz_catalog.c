@@ -10,25 +10,14 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static char path[64];
-
-static void
-remove_input(void)
-{
-	unlink(path);
-}
-
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+	const char *path = fuzz_input_path("po");
 	struct catalog *c;
 	int table[200];
 
-	if (!path[0]) {
-		snprintf(path, sizeof(path), "/tmp/fuzz-%d.po", (int)getpid());
-		diag_set_quiet(1);
-		atexit(remove_input);
-	}
+	diag_set_quiet(1);
 	if (fuzz_write_file(path, data, size) < 0)
 		return 0;
 	c = catalog_load(path, "es");

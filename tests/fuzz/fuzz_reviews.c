@@ -11,23 +11,12 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static char path[64];
-
-static void
-remove_input(void)
-{
-	unlink(path);
-}
-
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	if (!path[0]) {
-		snprintf(path, sizeof(path), "/tmp/fuzz-reviews-%d.reviews",
-		    (int)getpid());
-		diag_set_quiet(1);
-		atexit(remove_input);
-	}
+	const char *path = fuzz_input_path("reviews");
+
+	diag_set_quiet(1);
 	if (fuzz_write_file(path, data, size) < 0)
 		return 0;
 	review_file_free(review_file_load(path));

@@ -445,33 +445,30 @@ test_arabic_script_folding(void)
 	free(a);
 }
 
+/* text_wrap(text, width) gives want. */
+static void
+check_wrap(const char *text, double width, const char *want)
+{
+	char *s = text_wrap(text, width);
+
+	CHECK_STR(s, want);
+	free(s);
+}
+
 /* hb:wrap's lines: words, Chinese characters, Thai words, a long word. */
 static void
 test_wrap(void)
 {
-	char *s;
-
-	s = text_wrap("Healing Attachment Trauma", 10);
-	CHECK_STR(s, "Healing\nAttachment\nTrauma");
-	free(s);
-	s = text_wrap("  one two  ", 10);
-	CHECK_STR(s, "one two");
-	free(s);
+	check_wrap("Healing Attachment Trauma", 10,
+	    "Healing\nAttachment\nTrauma");
+	check_wrap("  one two  ", 10, "one two");
 	/* 1 em per Chinese character: 3 per line. */
-	s = text_wrap("疗愈依恋创伤", 3);
-	CHECK_STR(s, "疗愈依\n恋创伤");
-	free(s);
+	check_wrap("疗愈依恋创伤", 3, "疗愈依\n恋创伤");
 	/* Thai has no spaces: ICU's dictionary finds the words. */
-	s = text_wrap("เยียวยาบาดแผลทางใจ", 5);
-	CHECK_STR(s, "เยียวยา\nบาดแผล\nทางใจ");
-	free(s);
+	check_wrap("เยียวยาบาดแผลทางใจ", 5, "เยียวยา\nบาดแผล\nทางใจ");
 	/* Wider than a line alone: cut between characters. */
-	s = text_wrap("abcdefghij", 3);
-	CHECK_STR(s, "abcde\nfghij");
-	free(s);
-	s = text_wrap("", 3);
-	CHECK_STR(s, "");
-	free(s);
+	check_wrap("abcdefghij", 3, "abcde\nfghij");
+	check_wrap("", 3, "");
 }
 
 int

@@ -344,7 +344,14 @@
            past that, the form of 100 + n mod 100). -->
       <xsl:variable name="index" select="$n * ($n &lt; 200) + (100 + $n mod 100) * ($n &gt;= 200)"/>
       <xsl:variable name="form" select="substring($table, 2 * $index + 1, 1)"/>
-      <p class="review-share" lang="{$tag}" dir="{$locale/@dir}" data-review="{substring('draft', 1, 5 * ($locale/@reviewed = 0))}{substring('partial', 1, 7 * ($locale/@reviewed &gt; 0 and $locale/@reviewed &lt; $n))}{substring('reviewed', 1, 8 * ($locale/@reviewed = $n))}">
+      <xsl:variable name="state">
+        <xsl:choose>
+          <xsl:when test="$locale/@reviewed = 0">draft</xsl:when>
+          <xsl:when test="$locale/@reviewed = $n">reviewed</xsl:when>
+          <xsl:otherwise>partial</xsl:otherwise>
+        </xsl:choose>
+      </xsl:variable>
+      <p class="review-share" lang="{$tag}" dir="{$locale/@dir}" data-review="{$state}">
         <xsl:choose>
           <xsl:when test="$locale/@reviewed = 0">
             <xsl:value-of select="hb:t('This translation has not yet been checked by a mental-health professional.', $tag)"/>
